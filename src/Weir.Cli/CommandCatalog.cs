@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Weir.Cli;
+
+/// <summary>Every subcommand of <c>weir</c>, one line each, so each feature folder owns its command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return SpecTests.SpecTestCommand.Create();
+    }
+}
