@@ -1,0 +1,20 @@
+namespace Weir.Wasm;
+
+/// <summary>A WebAssembly value type, with its binary encoding as the value.</summary>
+public enum ValueKind : byte
+{
+    /// <summary>32-bit integer.</summary>
+    I32 = 0x7F,
+    /// <summary>64-bit integer.</summary>
+    I64 = 0x7E,
+    /// <summary>32-bit IEEE 754 float.</summary>
+    F32 = 0x7D,
+    /// <summary>64-bit IEEE 754 float.</summary>
+    F64 = 0x7C,
+    /// <summary>128-bit vector.</summary>
+    V128 = 0x7B,
+    /// <summary>Reference to a function, or null.</summary>
+    FuncRef = 0x70,
+    /// <summary>Opaque reference owned by the host, or null.</summary>
+    ExternRef = 0x6F,
+}
