@@ -73,6 +73,7 @@ public sealed class WasmTrapException : Exception
         TrapCode.OutOfFuel => "all fuel consumed",
         TrapCode.Deadline => "deadline exceeded",
         TrapCode.UninitializedElement => "uninitialized element",
+        TrapCode.ResourceLimitExceeded => "resource limit exceeded",
         TrapCode.HostError => "host function failed",
         _ => code.ToString(),
     };

@@ -1,0 +1,17 @@
+namespace Weir.Wasm.Compilation;
+
+/// <summary>The generated code of a module: shared by all its instances, immutable.</summary>
+internal sealed class CompiledModule
+{
+    /// <summary>The generated type; holding it keeps the collectible code alive.</summary>
+    public required Type GeneratedType { get; init; }
+
+    /// <summary>Entry points of the defined functions (not imports), in definition order.</summary>
+    public required nint[] FunctionCode { get; init; }
+
+    /// <summary>The engine-wide signature id of each entry of the type section.</summary>
+    public required int[] TypeIds { get; init; }
+
+    /// <summary>A diagnostic name for every function of the index space (imports first), or null.</summary>
+    public required string?[] FunctionNames { get; init; }
+}

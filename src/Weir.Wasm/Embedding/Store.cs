@@ -1,0 +1,108 @@
+using Weir.Wasm.Execution;
+
+namespace Weir.Wasm;
+
+/// <summary>
+/// Owns instances and their memories, tables and globals, with the limits that apply to them: fuel,
+/// a wall-clock deadline, memory and table sizes, stack depth. A store runs guest code on one
+/// thread at a time; use one store per concurrent caller.
+/// </summary>
+public sealed class Store : IDisposable
+{
+    private readonly Lock _deadlineLock = new();
+    private Timer? _deadlineTimer;
+
+    /// <summary>Creates a store.</summary>
+    public Store(Engine engine, StoreLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        Engine = engine;
+        Limits = limits ?? StoreLimits.Default;
+    }
+
+    /// <summary>The engine the store's modules are compiled by.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>The store's limits.</summary>
+    public StoreLimits Limits { get; }
+
+    /// <summary>Anything the host wants to reach from host functions through <see cref="Caller.Store"/>.</summary>
+    public object? Data { get; set; }
+
+    internal ExecutionState Execution { get; } = new();
+
+    /// <summary>Fuel left (only meaningful when the engine meters fuel).</summary>
+    public long Fuel => Execution.Fuel;
+
+    /// <summary>Sets the fuel the guest may consume; guest code traps with <see cref="TrapCode.OutOfFuel"/> when it runs out.</summary>
+    public void SetFuel(long fuel)
+    {
+        if (!Engine.Options.ConsumeFuel)
+        {
+            throw new InvalidOperationException("fuel needs an engine created with EngineOptions.ConsumeFuel");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(fuel);
+        Execution.Fuel = fuel;
+    }
+
+    /// <summary>Guest code running in this store traps with <see cref="TrapCode.Deadline"/> once <paramref name="timeout"/> has passed from now.</summary>
+    public void SetDeadline(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
+        lock (_deadlineLock)
+        {
+            _deadlineTimer?.Dispose();
+            Volatile.Write(ref Execution.Interrupted, 0);
+            _deadlineTimer = new Timer(static state => ((Store)state!).Interrupt(TrapCode.Deadline), this, timeout, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Removes the deadline and clears a pending interruption.</summary>
+    public void ClearDeadline()
+    {
+        lock (_deadlineLock)
+        {
+            _deadlineTimer?.Dispose();
+            _deadlineTimer = null;
+            Volatile.Write(ref Execution.Interrupted, 0);
+        }
+    }
+
+    /// <summary>Stops guest code running in this store at its next function entry or loop iteration (from any thread).</summary>
+    public void Interrupt() => Interrupt(TrapCode.Deadline);
+
+    private void Interrupt(TrapCode reason)
+    {
+        Execution.InterruptReason = reason;
+        Volatile.Write(ref Execution.Interrupted, 1);
+    }
+
+    /// <summary>Called when host code starts guest code: sets the stack limit for the outermost call.</summary>
+    internal void Enter()
+    {
+        var execution = Execution;
+        if (execution.Depth++ == 0)
+        {
+            execution.StackLimit = StackBounds.ComputeLimit(Limits.MaxStackBytes);
+        }
+
+        if (Volatile.Read(ref execution.Interrupted) != 0)
+        {
+            execution.Depth--;
+            throw new WasmTrapException(execution.InterruptReason);
+        }
+    }
+
+    internal void Exit() => Execution.Depth--;
+
+    /// <summary>Stops the deadline timer.</summary>
+    public void Dispose()
+    {
+        lock (_deadlineLock)
+        {
+            _deadlineTimer?.Dispose();
+            _deadlineTimer = null;
+        }
+    }
+}
