@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -6,10 +7,14 @@ namespace Weir.Wasm.Decoding;
 
 /// <summary>
 /// Reads the primitive encodings of the binary format (LEB128 integers, floats, names) from a span,
-/// tracking the absolute offset so every error names where it happened.
+/// tracking the absolute offset so every error names where it happened. Error wording and the order
+/// of the checks follow the reference interpreter, so the spec test suite's expectations hold.
 /// </summary>
 internal ref struct WasmReader
 {
+    /// <summary>The reference interpreter's wording for running out of bytes anywhere.</summary>
+    public const string UnexpectedEnd = "unexpected end of section or function";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _baseOffset;
@@ -40,11 +45,14 @@ internal ref struct WasmReader
 
     public readonly WasmMalformedException Malformed(string reason) => new(reason, Offset);
 
+    public readonly WasmMalformedException Malformed(string reason, int offset) => new(reason, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte ReadByte()
     {
-        if (_position >= _bytes.Length)
+        if ((uint)_position >= (uint)_bytes.Length)
         {
-            throw Malformed("unexpected end");
+            throw Malformed(UnexpectedEnd);
         }
 
         return _bytes[_position++];
@@ -52,9 +60,9 @@ internal ref struct WasmReader
 
     public readonly byte PeekByte()
     {
-        if (_position >= _bytes.Length)
+        if ((uint)_position >= (uint)_bytes.Length)
         {
-            throw Malformed("unexpected end");
+            throw Malformed(UnexpectedEnd);
         }
 
         return _bytes[_position];
@@ -64,7 +72,7 @@ internal ref struct WasmReader
     {
         if (count < 0 || count > Remaining)
         {
-            throw Malformed("unexpected end");
+            throw Malformed(UnexpectedEnd);
         }
 
         var slice = _bytes.Slice(_position, count);
@@ -72,26 +80,49 @@ internal ref struct WasmReader
         return slice;
     }
 
+    /// <summary>Moves past <paramref name="count"/> bytes.</summary>
+    public void Skip(int count)
+    {
+        if (count < 0 || count > Remaining)
+        {
+            throw Malformed(UnexpectedEnd);
+        }
+
+        _position += count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint ReadVarUInt32()
     {
-        uint result = 0;
-        var shift = 0;
-        while (true)
+        if ((uint)_position < (uint)_bytes.Length)
         {
-            var b = ReadByte();
-            if (shift == 28)
+            var first = _bytes[_position];
+            if (first < 0x80)
             {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed("integer representation too long");
-                }
+                _position++;
+                return first;
+            }
+        }
 
-                if ((b & 0x70) != 0)
-                {
-                    throw Malformed("integer too large");
-                }
+        return ReadVarUInt32Slow();
+    }
 
-                return result | ((uint)b << 28);
+    private uint ReadVarUInt32Slow()
+    {
+        uint result = 0;
+        // The bits still to fill, as the reference decoder counts them: a byte may only start when
+        // some are left, and the last byte may not carry bits beyond them.
+        for (int shift = 0, bitsLeft = 32; ; shift += 7, bitsLeft -= 7)
+        {
+            if (bitsLeft <= 0)
+            {
+                throw Malformed("integer representation too long");
+            }
+
+            var b = ReadByte();
+            if (bitsLeft < 7 && (b & 0x7F) >= 1 << bitsLeft)
+            {
+                throw Malformed("integer too large", Offset - 1);
             }
 
             result |= (uint)(b & 0x7F) << shift;
@@ -99,97 +130,23 @@ internal ref struct WasmReader
             {
                 return result;
             }
-
-            shift += 7;
-        }
-    }
-
-    public int ReadVarInt32()
-    {
-        var result = 0;
-        var shift = 0;
-        while (true)
-        {
-            var b = ReadByte();
-            if (shift == 28)
-            {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed("integer representation too long");
-                }
-
-                // The unused high bits of the last byte must repeat the sign bit (bit 3).
-                var high = b & 0x70;
-                var signBit = b & 0x08;
-                if ((signBit == 0 && high != 0) || (signBit != 0 && high != 0x70))
-                {
-                    throw Malformed("integer too large");
-                }
-
-                return result | (b << 28);
-            }
-
-            result |= (b & 0x7F) << shift;
-            shift += 7;
-            if ((b & 0x80) == 0)
-            {
-                return (b & 0x40) != 0 ? result | (-1 << shift) : result;
-            }
-        }
-    }
-
-    public long ReadVarInt64()
-    {
-        long result = 0;
-        var shift = 0;
-        while (true)
-        {
-            var b = ReadByte();
-            if (shift == 63)
-            {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed("integer representation too long");
-                }
-
-                // Only bit 0 carries data; the rest must repeat it as the sign.
-                if (b != 0 && b != 0x7F)
-                {
-                    throw Malformed("integer too large");
-                }
-
-                return result | ((long)b << 63);
-            }
-
-            result |= (long)(b & 0x7F) << shift;
-            shift += 7;
-            if ((b & 0x80) == 0)
-            {
-                return (b & 0x40) != 0 && shift < 64 ? result | (-1L << shift) : result;
-            }
         }
     }
 
     public ulong ReadVarUInt64()
     {
         ulong result = 0;
-        var shift = 0;
-        while (true)
+        for (int shift = 0, bitsLeft = 64; ; shift += 7, bitsLeft -= 7)
         {
-            var b = ReadByte();
-            if (shift == 63)
+            if (bitsLeft <= 0)
             {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed("integer representation too long");
-                }
+                throw Malformed("integer representation too long");
+            }
 
-                if ((b & 0x7E) != 0)
-                {
-                    throw Malformed("integer too large");
-                }
-
-                return result | ((ulong)b << 63);
+            var b = ReadByte();
+            if (bitsLeft < 7 && (b & 0x7F) >= 1 << bitsLeft)
+            {
+                throw Malformed("integer too large", Offset - 1);
             }
 
             result |= (ulong)(b & 0x7F) << shift;
@@ -197,45 +154,95 @@ internal ref struct WasmReader
             {
                 return result;
             }
-
-            shift += 7;
         }
     }
 
+    public int ReadVarInt32() => (int)ReadSigned(32);
+
+    public long ReadVarInt64() => ReadSigned(64);
+
     /// <summary>Reads a signed 33-bit integer, the encoding of block types.</summary>
-    public long ReadVarInt33()
+    public long ReadVarInt33() => ReadSigned(33);
+
+    private long ReadSigned(int bits)
     {
         long result = 0;
-        var shift = 0;
-        while (true)
+        for (int shift = 0, bitsLeft = bits; ; shift += 7, bitsLeft -= 7)
         {
-            var b = ReadByte();
-            if (shift == 28)
+            if (bitsLeft <= 0)
             {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed("integer representation too long");
-                }
+                throw Malformed("integer representation too long");
+            }
 
-                // 33 bits: 28 read, 5 in this byte (bit 4 is the sign); bits 5 and 6 repeat it.
-                var high = b & 0x60;
-                var signBit = b & 0x10;
-                if ((signBit == 0 && high != 0) || (signBit != 0 && high != 0x60))
+            var b = ReadByte();
+            if (bitsLeft < 7)
+            {
+                // The unused high bits of the last byte must all repeat the sign bit.
+                var mask = (-1 << (bitsLeft - 1)) & 0x7F;
+                if ((b & mask) != 0 && (b & mask) != mask)
                 {
-                    throw Malformed("integer too large");
+                    throw Malformed("integer too large", Offset - 1);
                 }
-
-                result |= (long)(b & 0x7F) << 28;
-                return (signBit != 0) ? result | (-1L << 33) : result;
             }
 
             result |= (long)(b & 0x7F) << shift;
-            shift += 7;
             if ((b & 0x80) == 0)
             {
-                return (b & 0x40) != 0 ? result | (-1L << shift) : result;
+                var used = shift + 7;
+                return (b & 0x40) != 0 && used < 64 ? result | (-1L << used) : result;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a type constructor byte, which the format defines as a signed 7-bit LEB128: a set
+    /// continuation bit makes it too long.
+    /// </summary>
+    public byte ReadTypeByte()
+    {
+        var b = ReadByte();
+        if ((b & 0x80) != 0)
+        {
+            throw Malformed("integer representation too long");
+        }
+
+        return b;
+    }
+
+    /// <summary>Reads a one-bit flag encoded as an unsigned LEB128 (limits flags).</summary>
+    public bool ReadFlag()
+    {
+        var b = ReadByte();
+        if ((b & 0x7F) > 1)
+        {
+            throw Malformed("integer too large", Offset - 1);
+        }
+
+        if ((b & 0x80) != 0)
+        {
+            throw Malformed("integer representation too long");
+        }
+
+        return b == 1;
+    }
+
+    /// <summary>
+    /// Reads a vector length or byte count: no count can exceed the bytes left, since every element
+    /// takes at least one byte, so larger ones fail before anything is allocated. As in the
+    /// reference decoder the bound counts the length's own bytes, so a length may still overrun by
+    /// a few bytes; the read that overruns then reports the unexpected end.
+    /// </summary>
+    public int ReadLength()
+    {
+        var start = Offset;
+        var available = Remaining;
+        var value = ReadVarUInt32();
+        if (value > (uint)available)
+        {
+            throw Malformed("length out of bounds", start);
+        }
+
+        return (int)value;
     }
 
     public uint ReadUInt32LittleEndian() => BinaryPrimitives.ReadUInt32LittleEndian(ReadBytes(4));
@@ -247,20 +254,14 @@ internal ref struct WasmReader
     /// <summary>Reads a length-prefixed UTF-8 name, rejecting invalid UTF-8 as the spec requires.</summary>
     public string ReadName()
     {
-        var length = ReadVarUInt32();
-        if (length > Remaining)
-        {
-            throw Malformed("unexpected end");
-        }
-
-        var bytes = ReadBytes((int)length);
-        try
+        var start = Offset;
+        var length = ReadLength();
+        var bytes = ReadBytes(length);
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return StrictUtf8.GetString(bytes);
         }
-        catch (DecoderFallbackException)
-        {
-            throw Malformed("malformed UTF-8 encoding");
-        }
+
+        throw Malformed("malformed UTF-8 encoding", start);
     }
 }

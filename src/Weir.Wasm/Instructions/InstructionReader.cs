@@ -41,11 +41,12 @@ internal ref struct InstructionReader
         else if (first == 0xFD)
         {
             var sub = _reader.ReadVarUInt32();
-            opcode = (Opcode)(0xFD00 | (int)sub);
-            if (sub > 0xFF || !Enum.IsDefined(opcode))
+            if (sub > 0xFF || !DefinedVectorOpcodes[(int)sub])
             {
                 throw _reader.Malformed("illegal opcode");
             }
+
+            opcode = (Opcode)(0xFD00 | (int)sub);
         }
         else
         {
@@ -58,6 +59,23 @@ internal ref struct InstructionReader
 
         instruction.Opcode = opcode;
         ReadImmediates(opcode, ref instruction);
+    }
+
+    // Enum.IsDefined per instruction would dominate decoding time; the table is built once.
+    private static readonly bool[] DefinedVectorOpcodes = BuildDefinedVectorOpcodes();
+
+    private static bool[] BuildDefinedVectorOpcodes()
+    {
+        var defined = new bool[256];
+        foreach (var opcode in Enum.GetValues<Opcode>())
+        {
+            if (((int)opcode >> 8) == 0xFD)
+            {
+                defined[(int)opcode & 0xFF] = true;
+            }
+        }
+
+        return defined;
     }
 
     private static bool IsDefinedSingleByte(byte code) => code switch
@@ -100,11 +118,13 @@ internal ref struct InstructionReader
                 break;
             case Opcode.BrTable:
             {
+                var start = _reader.Offset;
+                var available = _reader.Remaining;
                 var count = _reader.ReadVarUInt32();
-                if (count > (uint)_reader.Remaining)
+                if (count > (uint)available)
                 {
                     // Each target takes at least one byte: a larger count cannot be real.
-                    throw _reader.Malformed("unexpected end");
+                    throw _reader.Malformed("length out of bounds", start);
                 }
 
                 var targets = new uint[count + 1];
@@ -123,8 +143,15 @@ internal ref struct InstructionReader
                 break;
             case Opcode.SelectTyped:
             {
+                var start = _reader.Offset;
+                var available = _reader.Remaining;
                 var count = _reader.ReadVarUInt32();
-                instruction.SelectTypeCount = (int)Math.Min(count, int.MaxValue);
+                if (count > (uint)available)
+                {
+                    throw _reader.Malformed("length out of bounds", start);
+                }
+
+                instruction.SelectTypeCount = (int)count;
                 for (var i = 0u; i < count; i++)
                 {
                     var kind = ReadValueKind();
@@ -237,31 +264,29 @@ internal ref struct InstructionReader
             return BlockType.Empty;
         }
 
-        if (Model.ValueKinds.IsDefined(first))
+        // A single byte with bit 6 set is a negative one-byte number: a value type or nothing.
+        if ((first & 0xC0) == 0x40)
         {
+            if (!Model.ValueKinds.IsDefined(first))
+            {
+                throw _reader.Malformed("malformed value type");
+            }
+
             _reader.ReadByte();
             return BlockType.Of((ValueKind)first);
         }
 
+        // Any other encoding is a type index; negative or huge ones name no type, which the
+        // validator reports as an unknown type.
         var index = _reader.ReadVarInt33();
-        if (index < 0)
-        {
-            throw _reader.Malformed("malformed value type");
-        }
-
-        return BlockType.OfType(index > int.MaxValue ? int.MaxValue : (int)index);
+        return BlockType.OfType(index is < 0 or > int.MaxValue ? int.MaxValue : (int)index);
     }
 
     private void ReadMemoryArgument(ref Instruction instruction)
     {
-        var flags = _reader.ReadVarUInt32();
-        // Bit 6 would announce a memory index (multi-memory), which Wasm 2.0 does not have.
-        if (flags >= 64)
-        {
-            throw _reader.Malformed("malformed memop flags");
-        }
-
-        instruction.AlignmentExponent = flags;
+        // Wasm 2.0 reads the alignment as a plain u32; an exponent above the natural alignment is a
+        // validation error ("alignment must not be larger than natural"), not a decoding one.
+        instruction.AlignmentExponent = _reader.ReadVarUInt32();
         instruction.MemoryOffset = _reader.ReadVarUInt32();
     }
 

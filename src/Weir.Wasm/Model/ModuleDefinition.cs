@@ -53,6 +53,9 @@ public sealed class ModuleDefinition
     /// <summary>The decoded name section, or <see cref="NameSection.Empty"/>.</summary>
     public required NameSection Names { get; init; }
 
+    /// <summary>Where the decoder found each item, so validation errors can name a byte offset; null when built by hand.</summary>
+    internal Decoding.ItemOffsets? Offsets { get; init; }
+
     /// <summary>Imported functions, in import order.</summary>
     public int ImportedFunctionCount => Imports.Count(i => i.Kind == ExternalKind.Function);
 
