@@ -149,12 +149,15 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>Says whether the repository of <paramref name="repository"/> holds the blob (HEAD).</summary>
-    public async Task<bool> BlobExistsAsync(Reference repository, Digest digest, CancellationToken cancellationToken = default)
+    public Task<bool> BlobExistsAsync(Reference repository, Digest digest, CancellationToken cancellationToken = default) =>
+        BlobExistsAsync(repository, digest, PullScope(repository.Repository), cancellationToken);
+
+    private async Task<bool> BlobExistsAsync(Reference repository, Digest digest, string scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(digest);
         var uri = RepositoryUri(repository, $"blobs/{digest}");
-        using var response = await SendAsync(repository.Registry, [PullScope(repository.Repository)], () => new HttpRequestMessage(HttpMethod.Head, uri), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(repository.Registry, [scope], () => new HttpRequestMessage(HttpMethod.Head, uri), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -273,7 +276,8 @@ public sealed class RegistryClient : IDisposable
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(openContent);
-        if (await BlobExistsAsync(repository, descriptor.Digest, cancellationToken).ConfigureAwait(false))
+        // The existence check asks for the push scope too, so one token serves the whole upload.
+        if (await BlobExistsAsync(repository, descriptor.Digest, PushScope(repository.Repository), cancellationToken).ConfigureAwait(false))
         {
             progress?.Report(descriptor.Size);
             return BlobUploadResult.AlreadyExists;

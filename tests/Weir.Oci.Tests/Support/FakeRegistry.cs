@@ -45,7 +45,7 @@ internal sealed class FakeRegistry : HttpMessageHandler
     /// <summary>Serve manifests with a wrong Docker-Content-Digest header.</summary>
     public bool LieAboutManifestDigest { get; set; }
 
-    /// <summary>Answer the next request matching the predicate with this response instead of handling it.</summary>
+    /// <summary>Consulted for every request until it returns a response, which is then sent instead of handling the request.</summary>
     public Func<HttpRequestMessage, HttpResponseMessage?>? Intercept { get; set; }
 
     public enum AuthMode

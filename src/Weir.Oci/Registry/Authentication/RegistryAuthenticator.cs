@@ -49,8 +49,8 @@ internal sealed class RegistryAuthenticator
             return BasicHeader(registry, scopes);
         }
 
-        var key = TokenKey(registry, scopes);
-        if (tokens.TryGetValue(key, out var token) && token.ExpiresAt > DateTimeOffset.UtcNow + ExpiryMargin)
+        var token = FindToken(registry, scopes);
+        if (token is not null)
         {
             return new AuthenticationHeaderValue("Bearer", token.Value);
         }
@@ -247,6 +247,50 @@ internal sealed class RegistryAuthenticator
         {
             throw new RegistryException($"The token service of {registry} answered with something that is not JSON.", exception);
         }
+    }
+
+    /// <summary>A live token for exactly these scopes, else one whose scopes include every action asked for (a push token serves pulls).</summary>
+    private BearerToken? FindToken(string registry, IReadOnlyList<string> scopes)
+    {
+        var now = DateTimeOffset.UtcNow + ExpiryMargin;
+        if (tokens.TryGetValue(TokenKey(registry, scopes), out var exact) && exact.ExpiresAt > now)
+        {
+            return exact;
+        }
+
+        var wanted = Expand(scopes);
+        foreach (var (key, token) in tokens)
+        {
+            if (token.ExpiresAt > now && key.StartsWith(registry + "|", StringComparison.Ordinal)
+                && wanted.IsSubsetOf(Expand(key[(registry.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))))
+            {
+                return token;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Turns <c>type:name:a,b</c> scopes into one <c>type:name:action</c> entry per action.</summary>
+    private static HashSet<string> Expand(IEnumerable<string> scopes)
+    {
+        var expanded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scope in scopes)
+        {
+            var last = scope.LastIndexOf(':');
+            if (last <= 0)
+            {
+                expanded.Add(scope);
+                continue;
+            }
+
+            foreach (var action in scope[(last + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                expanded.Add(scope[..last] + ":" + action);
+            }
+        }
+
+        return expanded;
     }
 
     private static string TokenKey(string registry, IReadOnlyList<string> scopes) =>
