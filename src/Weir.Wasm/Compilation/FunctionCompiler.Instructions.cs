@@ -66,7 +66,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.Unreachable:
                 SpillAll();
                 _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.Unreachable);
-                _il.Emit(OpCodes.Call, Method(typeof(Trap), nameof(Trap.Throw)));
+                _il.Emit(OpCodes.Call, typeof(Trap).GetMethod(nameof(Trap.Throw), 0, [typeof(TrapCode)])!);
                 _il.Emit(OpCodes.Ldnull);
                 _il.Emit(OpCodes.Throw);
                 MarkUnreachable();

@@ -10,6 +10,9 @@ namespace Weir.Wasm.Execution;
 /// </summary>
 internal static class GuestBoundary
 {
+    /// <summary>Deep recursion can leave tens of thousands of frames; the innermost ones tell the story.</summary>
+    private const int MaximumFrames = 100;
+
     public static bool ShouldConvert(Exception exception) =>
         exception is not WasmTrapException trap || trap.WasmStackTrace.Count == 0;
 
@@ -33,6 +36,10 @@ internal static class GuestBoundary
             if (frame.GetMethod() is MethodInfo method && FunctionNaming.TryParse(method, out var wasmFrame))
             {
                 frames.Add(wasmFrame);
+                if (frames.Count == MaximumFrames)
+                {
+                    break;
+                }
             }
         }
 
