@@ -12,8 +12,18 @@ internal static class FunctionNaming
 {
     public const string GeneratedNamespace = "Weir.Wasm.Generated";
 
-    public static string MethodName(int functionIndex, string? name) =>
-        $"{(string.IsNullOrEmpty(name) ? "function" : name)}#{functionIndex.ToString(CultureInfo.InvariantCulture)}";
+    public static string MethodName(int functionIndex, string? name)
+    {
+        var readable = string.IsNullOrEmpty(name) ? "function" : Clean(name);
+        return $"{readable}#{functionIndex.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Metadata names cannot hold NUL or be very long; names from a module can.</summary>
+    private static string Clean(string name)
+    {
+        var cleaned = new string(name.Select(character => char.IsControl(character) || char.IsSurrogate(character) ? '?' : character).Take(200).ToArray());
+        return cleaned.Length == 0 ? "function" : cleaned;
+    }
 
     public static bool TryParse(MethodInfo method, [NotNullWhen(true)] out WasmStackFrame? frame)
     {
