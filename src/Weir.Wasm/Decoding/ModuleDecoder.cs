@@ -19,7 +19,10 @@ namespace Weir.Wasm.Decoding;
 /// </remarks>
 public static class ModuleDecoder
 {
-    /// <summary>The most locals (beyond the parameters) one function may declare.</summary>
+    /// <summary>
+    /// The most locals one function may have, its parameters included: an implementation limit
+    /// (the spec allows 2^32 - 1) that keeps every function compilable to IL.
+    /// </summary>
     public const int MaximumLocals = 50_000;
 
     private const uint Magic = 0x6D736100;
@@ -459,7 +462,7 @@ public static class ModuleDecoder
             var size = reader.ReadLength();
             var start = reader.Offset;
             var end = start + size;
-            var locals = ReadLocals(ref reader, parts);
+            var locals = ReadLocals(ref reader, parts, ParameterCount(parts, i));
             if (reader.Offset > end)
             {
                 throw new WasmMalformedException("section size mismatch", start);
@@ -479,12 +482,23 @@ public static class ModuleDecoder
         parts.Bodies = bodies.ToImmutable();
     }
 
-    private static ImmutableArray<ValueKind> ReadLocals(ref WasmReader reader, ModuleParts parts)
+    /// <summary>The parameters of the function a body belongs to, or 0 when its type is unknown (validation reports that).</summary>
+    private static int ParameterCount(ModuleParts parts, int bodyIndex) =>
+        bodyIndex < parts.FunctionTypeIndices.Length && parts.FunctionTypeIndices[bodyIndex] < (uint)parts.Types.Length
+            ? parts.Types[(int)parts.FunctionTypeIndices[bodyIndex]].Parameters.Length
+            : 0;
+
+    private static ImmutableArray<ValueKind> ReadLocals(ref WasmReader reader, ModuleParts parts, int parameterCount)
     {
         var declarationsOffset = reader.Offset;
         var declarationCount = reader.ReadLength();
         if (declarationCount == 0)
         {
+            if (parameterCount > MaximumLocals)
+            {
+                throw new WasmMalformedException("too many locals", declarationsOffset);
+            }
+
             return [];
         }
 
@@ -501,7 +515,7 @@ public static class ModuleDecoder
             total += count;
         }
 
-        if (total > MaximumLocals)
+        if (total + (ulong)parameterCount > MaximumLocals)
         {
             throw new WasmMalformedException("too many locals", declarationsOffset);
         }

@@ -33,7 +33,7 @@ internal ref struct InstructionReader
             var sub = _reader.ReadVarUInt32();
             if (sub > 17)
             {
-                throw _reader.Malformed("illegal opcode");
+                throw _reader.Malformed("illegal opcode", instruction.Offset);
             }
 
             opcode = (Opcode)(0xFC00 | (int)sub);
@@ -43,7 +43,7 @@ internal ref struct InstructionReader
             var sub = _reader.ReadVarUInt32();
             if (sub > 0xFF || !DefinedVectorOpcodes[(int)sub])
             {
-                throw _reader.Malformed("illegal opcode");
+                throw _reader.Malformed("illegal opcode", instruction.Offset);
             }
 
             opcode = (Opcode)(0xFD00 | (int)sub);
@@ -53,7 +53,7 @@ internal ref struct InstructionReader
             opcode = (Opcode)first;
             if (!IsDefinedSingleByte(first))
             {
-                throw _reader.Malformed("illegal opcode");
+                throw _reader.Malformed("illegal opcode", instruction.Offset);
             }
         }
 

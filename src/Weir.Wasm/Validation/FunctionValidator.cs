@@ -26,6 +26,11 @@ internal sealed class FunctionValidator
     private int _operandCount;
     private ControlFrame[] _frames = new ControlFrame[16];
     private int _frameCount;
+
+    // The innermost frame's stack height and polymorphic flag, copied out of the frame array
+    // because every pop needs them.
+    private int _height;
+    private bool _unreachable;
     private ValueKind[] _scratch = new ValueKind[16];
     private ImmutableArray<ValueKind> _parameters;
     private ImmutableArray<ValueKind> _locals;
@@ -500,13 +505,12 @@ internal sealed class FunctionValidator
     /// <summary>Pops an operand of any type (unknown when the stack is polymorphic).</summary>
     private ValueKind PopAny()
     {
-        ref var frame = ref _frames[_frameCount - 1];
-        if (_operandCount > frame.Height)
+        if (_operandCount > _height)
         {
             return _operands[--_operandCount];
         }
 
-        if (frame.Unreachable)
+        if (_unreachable)
         {
             return Unknown;
         }
@@ -518,25 +522,29 @@ internal sealed class FunctionValidator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ValueKind PopExpected(ValueKind expected)
     {
-        ref var frame = ref _frames[_frameCount - 1];
-        if (_operandCount > frame.Height)
+        if (_operandCount > _height)
         {
             var actual = _operands[--_operandCount];
             if (actual != expected && actual != Unknown && expected != Unknown)
             {
-                throw Invalid($"type mismatch: expected {ValueKinds.ToText(expected)}, found {ValueKinds.ToText(actual)}");
+                throw Mismatch(expected, actual);
             }
 
             return actual;
         }
 
-        if (frame.Unreachable)
+        if (_unreachable)
         {
             return Unknown;
         }
 
-        throw Invalid($"type mismatch: expected {ValueKinds.ToText(expected)}, but the operand stack is empty");
+        throw Mismatch(expected, null);
     }
+
+    private WasmValidationException Mismatch(ValueKind expected, ValueKind? actual) =>
+        Invalid(actual is { } found
+            ? $"type mismatch: expected {ValueKinds.ToText(expected)}, found {ValueKinds.ToText(found)}"
+            : $"type mismatch: expected {ValueKinds.ToText(expected)}, but the operand stack is empty");
 
     private void PopSequence(ImmutableArray<ValueKind> kinds)
     {
@@ -554,6 +562,8 @@ internal sealed class FunctionValidator
         }
 
         _frames[_frameCount++] = new ControlFrame(opcode, parameters, results, _operandCount);
+        _height = _operandCount;
+        _unreachable = false;
     }
 
     private ControlFrame PopFrame()
@@ -566,14 +576,21 @@ internal sealed class FunctionValidator
         }
 
         _frameCount--;
+        if (_frameCount > 0)
+        {
+            ref var outer = ref _frames[_frameCount - 1];
+            _height = outer.Height;
+            _unreachable = outer.Unreachable;
+        }
+
         return frame;
     }
 
     private void MarkUnreachable()
     {
-        ref var frame = ref _frames[_frameCount - 1];
-        _operandCount = frame.Height;
-        frame.Unreachable = true;
+        _frames[_frameCount - 1].Unreachable = true;
+        _operandCount = _height;
+        _unreachable = true;
     }
 
     private ref ControlFrame Label(uint depth)

@@ -170,7 +170,12 @@ public static class ModuleValidator
 
     private static void CheckTableType(TableType table, int offset)
     {
-        // Table limits are u32 by construction, so only their order can be wrong.
+        // The decoder reads u32 limits; a definition built by hand might not.
+        if (table.Limits.Minimum > uint.MaxValue || table.Limits.Maximum > uint.MaxValue)
+        {
+            throw new WasmValidationException("table size must be at most 2^32-1", offset);
+        }
+
         if (table.Limits.Maximum is { } maximum && table.Limits.Minimum > maximum)
         {
             throw new WasmValidationException("size minimum must not be greater than maximum", offset);
