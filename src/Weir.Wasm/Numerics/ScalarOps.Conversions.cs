@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Weir.Wasm.Numerics;
@@ -31,7 +32,7 @@ internal static partial class ScalarOps
     {
         if (!(value > Int32LowerExclusive && value < Int32UpperExclusive))
         {
-            return Trap.Throw<int>(TrapCode.InvalidConversionToInteger);
+            return ConversionTrap<int>(value);
         }
 
         return (int)value;
@@ -42,7 +43,7 @@ internal static partial class ScalarOps
     {
         if (!(value > -1.0 && value < UInt32UpperExclusive))
         {
-            return Trap.Throw<int>(TrapCode.InvalidConversionToInteger);
+            return ConversionTrap<int>(value);
         }
 
         return (int)(uint)(long)value;
@@ -53,7 +54,7 @@ internal static partial class ScalarOps
     {
         if (!(value >= Int64LowerInclusive && value < Int64UpperExclusive))
         {
-            return Trap.Throw<long>(TrapCode.InvalidConversionToInteger);
+            return ConversionTrap<long>(value);
         }
 
         return (long)value;
@@ -64,7 +65,7 @@ internal static partial class ScalarOps
     {
         if (!(value > -1.0 && value < UInt64UpperExclusive))
         {
-            return Trap.Throw<long>(TrapCode.InvalidConversionToInteger);
+            return ConversionTrap<long>(value);
         }
 
         return (long)TruncateToUInt64(value);
@@ -136,6 +137,15 @@ internal static partial class ScalarOps
 
         return value >= UInt64UpperExclusive ? -1L : 0L;
     }
+
+    /// <summary>
+    /// Traps for an operand outside the target's range. The spec (and its test suite) tells the
+    /// two causes apart: NaN is an invalid conversion, any other value an integer overflow.
+    /// </summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ConversionTrap<T>(double value) =>
+        Trap.Throw<T>(double.IsNaN(value) ? TrapCode.InvalidConversionToInteger : TrapCode.IntegerOverflow);
 
     /// <summary>Truncates a value already known to lie in (-1, 2^64).</summary>
     /// <remarks>

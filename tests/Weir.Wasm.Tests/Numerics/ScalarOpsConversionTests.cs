@@ -7,60 +7,60 @@ namespace Weir.Wasm.Tests.Numerics;
 public sealed class ScalarOpsConversionTests
 {
     [Fact]
-    public void I32TruncF32S_Boundaries_ConvertJustInsideAndTrapJustOutside()
+    public void I32TruncF32S_Boundaries_ConvertJustInsideAndOverflowJustOutside()
     {
         ScalarOps.I32TruncF32S(-2147483648f).Should().Be(int.MinValue);
         ScalarOps.I32TruncF32S(2147483520f).Should().Be(2147483520);
         ScalarOps.I32TruncF32S(-0.999999f).Should().Be(0);
         ScalarOps.I32TruncF32S(-0f).Should().Be(0);
-        TrapCodeOf(() => ScalarOps.I32TruncF32S(2147483648f)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I32TruncF32S(-2147483904f)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I32TruncF32S(2147483648f)).Should().Be(TrapCode.IntegerOverflow);
+        TrapCodeOf(() => ScalarOps.I32TruncF32S(-2147483904f)).Should().Be(TrapCode.IntegerOverflow);
         TrapCodeOf(() => ScalarOps.I32TruncF32S(float.NaN)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I32TruncF32S(float.NegativeInfinity)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I32TruncF32S(float.NegativeInfinity)).Should().Be(TrapCode.IntegerOverflow);
     }
 
     [Fact]
-    public void I32TruncF32U_Boundaries_ConvertJustInsideAndTrapJustOutside()
+    public void I32TruncF32U_Boundaries_ConvertJustInsideAndOverflowJustOutside()
     {
         ScalarOps.I32TruncF32U(4294967040f).Should().Be(unchecked((int)4294967040u));
         ScalarOps.I32TruncF32U(2147483648f).Should().Be(int.MinValue);
         ScalarOps.I32TruncF32U(-0.999999f).Should().Be(0);
-        TrapCodeOf(() => ScalarOps.I32TruncF32U(4294967296f)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I32TruncF32U(-1f)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I32TruncF32U(4294967296f)).Should().Be(TrapCode.IntegerOverflow);
+        TrapCodeOf(() => ScalarOps.I32TruncF32U(-1f)).Should().Be(TrapCode.IntegerOverflow);
         TrapCodeOf(() => ScalarOps.I32TruncF32U(Single(0x7FA0_0000))).Should().Be(TrapCode.InvalidConversionToInteger);
     }
 
     [Fact]
-    public void I32TruncF64_Boundaries_ConvertJustInsideAndTrapJustOutside()
+    public void I32TruncF64_Boundaries_ConvertJustInsideAndOverflowJustOutside()
     {
         ScalarOps.I32TruncF64S(-2147483648.9).Should().Be(int.MinValue);
         ScalarOps.I32TruncF64S(2147483647.9).Should().Be(int.MaxValue);
-        TrapCodeOf(() => ScalarOps.I32TruncF64S(-2147483649.0)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I32TruncF64S(2147483648.0)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I32TruncF64S(-2147483649.0)).Should().Be(TrapCode.IntegerOverflow);
+        TrapCodeOf(() => ScalarOps.I32TruncF64S(2147483648.0)).Should().Be(TrapCode.IntegerOverflow);
         ScalarOps.I32TruncF64U(4294967295.9).Should().Be(-1);
         ScalarOps.I32TruncF64U(-0.9).Should().Be(0);
-        TrapCodeOf(() => ScalarOps.I32TruncF64U(4294967296.0)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I32TruncF64U(-1.0)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I32TruncF64U(4294967296.0)).Should().Be(TrapCode.IntegerOverflow);
+        TrapCodeOf(() => ScalarOps.I32TruncF64U(-1.0)).Should().Be(TrapCode.IntegerOverflow);
         TrapCodeOf(() => ScalarOps.I32TruncF64U(double.NaN)).Should().Be(TrapCode.InvalidConversionToInteger);
     }
 
     [Fact]
-    public void I64Trunc_Boundaries_ConvertJustInsideAndTrapJustOutside()
+    public void I64Trunc_Boundaries_ConvertJustInsideAndOverflowJustOutside()
     {
         ScalarOps.I64TruncF64S(-9223372036854775808.0).Should().Be(long.MinValue);
         ScalarOps.I64TruncF64S(9223372036854774784.0).Should().Be(9223372036854774784);
-        TrapCodeOf(() => ScalarOps.I64TruncF64S(9223372036854775808.0)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I64TruncF64S(-9223372036854777856.0)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I64TruncF64S(9223372036854775808.0)).Should().Be(TrapCode.IntegerOverflow);
+        TrapCodeOf(() => ScalarOps.I64TruncF64S(-9223372036854777856.0)).Should().Be(TrapCode.IntegerOverflow);
         ScalarOps.I64TruncF32S(-9223372036854775808f).Should().Be(long.MinValue);
-        TrapCodeOf(() => ScalarOps.I64TruncF32S(9223372036854775808f)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I64TruncF32S(9223372036854775808f)).Should().Be(TrapCode.IntegerOverflow);
 
         ScalarOps.I64TruncF64U(18446744073709549568.0).Should().Be(unchecked((long)18446744073709549568UL));
         ScalarOps.I64TruncF64U(9223372036854775808.0).Should().Be(long.MinValue);
         ScalarOps.I64TruncF64U(-0.99).Should().Be(0);
-        TrapCodeOf(() => ScalarOps.I64TruncF64U(18446744073709551616.0)).Should().Be(TrapCode.InvalidConversionToInteger);
-        TrapCodeOf(() => ScalarOps.I64TruncF64U(-1.0)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I64TruncF64U(18446744073709551616.0)).Should().Be(TrapCode.IntegerOverflow);
+        TrapCodeOf(() => ScalarOps.I64TruncF64U(-1.0)).Should().Be(TrapCode.IntegerOverflow);
         ScalarOps.I64TruncF32U(18446742974197923840f).Should().Be(unchecked((long)18446742974197923840UL));
-        TrapCodeOf(() => ScalarOps.I64TruncF32U(18446744073709551616f)).Should().Be(TrapCode.InvalidConversionToInteger);
+        TrapCodeOf(() => ScalarOps.I64TruncF32U(18446744073709551616f)).Should().Be(TrapCode.IntegerOverflow);
         TrapCodeOf(() => ScalarOps.I64TruncF32U(float.NaN)).Should().Be(TrapCode.InvalidConversionToInteger);
     }
 
@@ -147,7 +147,7 @@ public sealed class ScalarOpsConversionTests
     [Fact]
     public void Reinterpret_SignallingNaN_KeepsEveryBit()
     {
-        ScalarOps.I32ReinterpretF32(ScalarOps.F32ReinterpretI32(0x7FA0_0001)).Should().Be(0x7FA0_0001);
+        ScalarOps.I32ReinterpretF32(ScalarOps.F32ReinterpretI32(Opaque(0x7FA0_0001))).Should().Be(0x7FA0_0001);
         ScalarOps.I64ReinterpretF64(ScalarOps.F64ReinterpretI64(unchecked((long)0xFFF0_0000_0000_0001UL)))
             .Should().Be(unchecked((long)0xFFF0_0000_0000_0001UL));
     }
