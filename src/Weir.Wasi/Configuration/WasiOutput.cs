@@ -1,0 +1,36 @@
+namespace Weir.Wasi;
+
+/// <summary>Where a WASI program's standard output or standard error goes.</summary>
+public sealed class WasiOutput
+{
+    private readonly Func<bool, Stream> _open;
+
+    private WasiOutput(Func<bool, Stream> open, string description)
+    {
+        _open = open;
+        Description = description;
+    }
+
+    /// <summary>Nowhere: writes succeed and are dropped (the default).</summary>
+    public static WasiOutput Discard { get; } = new(_ => Stream.Null, "discarded");
+
+    /// <summary>The host process's own standard output (for the guest's stdout) or standard error (for its stderr).</summary>
+    public static WasiOutput Inherit { get; } = new(isError => isError ? Console.OpenStandardError() : Console.OpenStandardOutput(), "inherited");
+
+    /// <summary>What the output is, for diagnostics.</summary>
+    public string Description { get; }
+
+    /// <summary>Captures the bytes into a writable stream (for example a <see cref="MemoryStream"/>). The host keeps ownership of the stream.</summary>
+    public static WasiOutput ToStream(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("the output stream must be writable", nameof(stream));
+        }
+
+        return new WasiOutput(_ => stream, "stream");
+    }
+
+    internal Stream Open(bool isError) => _open(isError);
+}
