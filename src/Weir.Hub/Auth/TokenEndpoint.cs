@@ -88,7 +88,7 @@ internal static class TokenEndpoint
     {
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteString("token", issued.Token);
         writer.WriteString("access_token", issued.Token);
@@ -100,7 +100,8 @@ internal static class TokenEndpoint
         }
 
         writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        writer.Flush();
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task RefuseAsync(HttpContext context, string message)

@@ -24,7 +24,7 @@ internal sealed class CatalogEndpoint
         names = page.Apply(names, request.Response, "/v2/_catalog");
 
         request.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(request.Response.Body);
+        await using var writer = new Utf8JsonWriter(request.Response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteStartArray("repositories");
         foreach (var name in names)
@@ -34,6 +34,7 @@ internal sealed class CatalogEndpoint
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(request.Aborted).ConfigureAwait(false);
+        writer.Flush();
+        await request.Response.BodyWriter.FlushAsync(request.Aborted).ConfigureAwait(false);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class ReferrersEndpoint
             response.Headers[RegistryHeaders.FiltersApplied] = "artifactType";
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", 2);
         writer.WriteString("mediaType", MediaTypes.OciIndex);
@@ -69,6 +69,7 @@ internal sealed class ReferrersEndpoint
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(request.Aborted).ConfigureAwait(false);
+        writer.Flush();
+        await response.BodyWriter.FlushAsync(request.Aborted).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Weir.Hub.Auth;
 
@@ -47,7 +48,7 @@ internal sealed partial class RegistryDispatcher
         context.Response.Headers[RegistryHeaders.ApiVersion] = RegistryHeaders.ApiVersionValue;
         try
         {
-            var path = context.Request.Path.Value ?? string.Empty;
+            var path = RequestPath(context);
             path = path.Length > Prefix.Length ? path[Prefix.Length..] : string.Empty;
             var route = RegistryRoute.Parse(path) ?? throw RegistryRoute.NotFound(path);
             var authentication = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -65,8 +66,13 @@ internal sealed partial class RegistryDispatcher
         }
         catch (BadHttpRequestException exception)
         {
-            // Kestrel rejects bodies that end before Content-Length or exceed limits; the upload was rolled back.
-            await WriteErrorAsync(context, RegistryException.SizeInvalid("the request body could not be read completely", new { reason = exception.Message })).ConfigureAwait(false);
+            // Kestrel rejects bodies that end before their Content-Length; an upload was rolled back to
+            // its last complete chunk, a manifest was not stored.
+            await WriteErrorAsync(context, new RegistryException(
+                HttpStatusCode.BadRequest,
+                context.Request.Path.Value?.Contains("/manifests/", StringComparison.Ordinal) == true ? RegistryErrorCode.ManifestInvalid : RegistryErrorCode.BlobUploadInvalid,
+                "the request body ended before its announced length; nothing was stored",
+                new { reason = exception.Message })).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -81,6 +87,22 @@ internal sealed partial class RegistryDispatcher
             LogUnexpected(logger, exception, context.Request.Method, context.Request.Path);
             await WriteErrorAsync(context, new RegistryException(HttpStatusCode.InternalServerError, RegistryErrorCode.Unknown, "internal error")).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The path as the client sent it. Kestrel removes dot segments from <c>Request.Path</c>, which would
+    /// turn the invalid name <c>a/../b</c> into the valid <c>b</c>; the raw target keeps it so it is refused.
+    /// </summary>
+    private static string RequestPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        {
+            return context.Request.Path.Value ?? string.Empty;
+        }
+
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        return Uri.UnescapeDataString(query >= 0 ? raw[..query] : raw);
     }
 
     private Task DispatchAsync(RegistryRequest request)

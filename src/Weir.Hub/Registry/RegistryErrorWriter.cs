@@ -25,7 +25,7 @@ internal static class RegistryErrorWriter
         }
 
         response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteStartArray("errors");
         writer.WriteStartObject();
@@ -40,6 +40,7 @@ internal static class RegistryErrorWriter
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        writer.Flush();
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 }

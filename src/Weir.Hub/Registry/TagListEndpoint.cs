@@ -27,7 +27,7 @@ internal sealed class TagListEndpoint
         tags = page.Apply(tags, request.Response, $"/v2/{request.Name}/tags/list");
 
         request.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(request.Response.Body);
+        await using var writer = new Utf8JsonWriter(request.Response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteString("name", request.Name);
         writer.WriteStartArray("tags");
@@ -38,6 +38,7 @@ internal sealed class TagListEndpoint
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(request.Aborted).ConfigureAwait(false);
+        writer.Flush();
+        await request.Response.BodyWriter.FlushAsync(request.Aborted).ConfigureAwait(false);
     }
 }
