@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Run.RunCommand.Create();
         yield return SpecTests.SpecTestCommand.Create();
         yield return Hub.HubCommand.Create();
     }

@@ -7,7 +7,7 @@ namespace Weir.Wasi;
 
 /// <summary>
 /// The state of one WASI program: its descriptor table (standard streams and preopens first), its
-/// encoded arguments and environment. Created by <see cref="Wasi.Define"/> for one instance; dispose
+/// encoded arguments and environment. Created by <see cref="WasiHost.Define"/> for one instance; dispose
 /// it when the program is done to close the files it left open and flush its output.
 /// </summary>
 public sealed class WasiContext : IDisposable

@@ -35,7 +35,7 @@ public static class WasiProgram
         }
 
         var linker = new Linker(store.Engine);
-        using var context = Wasi.Define(linker, configuration);
+        using var context = WasiHost.Define(linker, configuration);
         try
         {
             var instance = linker.Instantiate(store, module);

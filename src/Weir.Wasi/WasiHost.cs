@@ -11,14 +11,14 @@ namespace Weir.Wasi;
 /// <example>
 /// <code>
 /// var linker = new Linker(engine);
-/// using var wasi = Wasi.Define(linker, new WasiConfiguration()
+/// using var wasi = WasiHost.Define(linker, new WasiConfiguration()
 ///     .WithArguments("app", "--verbose")
 ///     .WithPreopenedDirectory("./data", "/data", WasiDirectoryAccess.ReadOnly)
 ///     .InheritStandardStreams());
 /// var instance = linker.Instantiate(new Store(engine), module);
 /// </code>
 /// </example>
-public static class Wasi
+public static class WasiHost
 {
     /// <summary>The import module name of WASI preview 1.</summary>
     public const string Preview1ModuleName = "wasi_snapshot_preview1";
