@@ -72,13 +72,19 @@ public sealed class TrapTests
         Trap(() => _instance.GetFunction<long, long, long>("rem_u")!(7, 0)).Code.Should().Be(TrapCode.IntegerDivideByZero);
     }
 
+    [Fact]
+    public void Trunc_NaN_TrapsWithInvalidConversion()
+    {
+        Trap(() => _instance.GetFunction<double, int>("trunc")!(double.NaN)).Code.Should().Be(TrapCode.InvalidConversionToInteger);
+    }
+
     [Theory]
-    [InlineData(double.NaN)]
     [InlineData(2147483648.0)]
     [InlineData(-2147483649.0)]
-    public void Trunc_UnrepresentableValue_TrapsWithInvalidConversion(double value)
+    [InlineData(double.PositiveInfinity)]
+    public void Trunc_OutOfRange_TrapsWithIntegerOverflowAsTheSpecSays(double value)
     {
-        Trap(() => _instance.GetFunction<double, int>("trunc")!(value)).Code.Should().Be(TrapCode.InvalidConversionToInteger);
+        Trap(() => _instance.GetFunction<double, int>("trunc")!(value)).Code.Should().Be(TrapCode.IntegerOverflow);
     }
 
     [Fact]
