@@ -15,7 +15,9 @@ namespace Weir.Wasm.Decoding;
 /// Error reasons use the wording of the WebAssembly reference interpreter (and so of the spec test
 /// suite), for example "unexpected end of section or function", "section size mismatch" or
 /// "length out of bounds". Every count is checked against the bytes left before anything is
-/// allocated for it, so no input makes the decoder allocate much more than the binary's size.
+/// allocated for it, and the counts the model expands (locals, element items, constant
+/// expressions, types, imports, exports...) are bounded by the WebAssembly JS API's
+/// implementation limits, so no input makes the decoder allocate without bound.
 /// </remarks>
 public static class ModuleDecoder
 {
@@ -23,7 +25,7 @@ public static class ModuleDecoder
     /// The most locals one function may have, its parameters included: an implementation limit
     /// (the spec allows 2^32 - 1) that keeps every function compilable to IL.
     /// </summary>
-    public const int MaximumLocals = 50_000;
+    public const int MaximumLocals = DecodingLimits.LocalsPerFunction;
 
     private const uint Magic = 0x6D736100;
     private const uint Version = 1;
@@ -101,7 +103,9 @@ public static class ModuleDecoder
                 break;
             case SectionId.Function:
             {
+                var countOffset = reader.Offset;
                 var count = reader.ReadLength();
+                DecodingLimits.Check(count, DecodingLimits.Functions, "functions", countOffset);
                 var indices = new uint[count];
                 var offsets = parts.Offsets.Functions = new int[count];
                 for (var i = 0; i < indices.Length; i++)
@@ -116,7 +120,9 @@ public static class ModuleDecoder
 
             case SectionId.Table:
             {
+                var countOffset = reader.Offset;
                 var count = reader.ReadLength();
+                DecodingLimits.Check(count, DecodingLimits.Tables, "tables", countOffset);
                 var tables = ImmutableArray.CreateBuilder<TableType>(Math.Min(count, 64));
                 var offsets = parts.Offsets.Tables = new int[count];
                 for (var i = 0; i < count; i++)
@@ -131,7 +137,9 @@ public static class ModuleDecoder
 
             case SectionId.Memory:
             {
+                var countOffset = reader.Offset;
                 var count = reader.ReadLength();
+                DecodingLimits.Check(count, DecodingLimits.Memories, "memories", countOffset);
                 var memories = ImmutableArray.CreateBuilder<MemoryType>(Math.Min(count, 64));
                 var offsets = parts.Offsets.Memories = new int[count];
                 for (var i = 0; i < count; i++)
@@ -196,7 +204,9 @@ public static class ModuleDecoder
 
     private static void ReadTypeSection(ref WasmReader reader, ModuleParts parts)
     {
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.Types, "types", countOffset);
         var types = ImmutableArray.CreateBuilder<FunctionType>(Math.Min(count, 1024));
         for (var i = 0; i < count; i++)
         {
@@ -281,7 +291,9 @@ public static class ModuleDecoder
 
     private static void ReadImportSection(ref WasmReader reader, ModuleParts parts)
     {
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.Imports, "imports", countOffset);
         var imports = ImmutableArray.CreateBuilder<Import>(Math.Min(count, 1024));
         var offsets = parts.Offsets.Imports = new int[count];
         for (var i = 0; i < count; i++)
@@ -305,7 +317,9 @@ public static class ModuleDecoder
 
     private static void ReadGlobalSection(ref WasmReader reader, ModuleParts parts)
     {
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.Globals, "globals", countOffset);
         var globals = ImmutableArray.CreateBuilder<(GlobalType Type, ConstantExpression Initializer)>(Math.Min(count, 1024));
         var offsets = parts.Offsets.Globals = new int[count];
         for (var i = 0; i < count; i++)
@@ -320,7 +334,9 @@ public static class ModuleDecoder
 
     private static void ReadExportSection(ref WasmReader reader, ModuleParts parts)
     {
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.Exports, "exports", countOffset);
         var exports = ImmutableArray.CreateBuilder<Export>(Math.Min(count, 1024));
         var offsets = parts.Offsets.Exports = new int[count];
         for (var i = 0; i < count; i++)
@@ -387,23 +403,35 @@ public static class ModuleDecoder
             kind = expressions ? ReadReferenceKind(ref reader) : ReadElementKind(ref reader);
         }
 
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.ElementSegmentEntries, "element segment entries", countOffset);
         var items = new ConstantExpression[count];
         for (var i = 0; i < items.Length; i++)
         {
-            if (expressions)
-            {
-                items[i] = ReadConstantExpression(ref reader, parts);
-            }
-            else
-            {
-                var itemOffset = reader.Offset;
-                var instruction = new Instruction { Opcode = Opcode.RefFunc, Offset = itemOffset, Index = reader.ReadVarUInt32() };
-                items[i] = new ConstantExpression([instruction], itemOffset);
-            }
+            items[i] = expressions ? ReadConstantExpression(ref reader, parts) : ReadFunctionIndexItem(ref reader, parts);
         }
 
         return new ElementSegment(mode, kind, tableIndex, offset, ImmutableCollectionsMarshal.AsImmutableArray(items));
+    }
+
+    /// <summary>
+    /// Reads an element given as a function index, as the equivalent <c>ref.func</c> expression.
+    /// Tables often repeat functions, so one expression is shared per index.
+    /// </summary>
+    private static ConstantExpression ReadFunctionIndexItem(ref WasmReader reader, ModuleParts parts)
+    {
+        var itemOffset = reader.Offset;
+        var index = reader.ReadVarUInt32();
+        if (parts.FunctionReferenceItems.TryGetValue(index, out var shared))
+        {
+            return shared;
+        }
+
+        parts.CountConstantInstructions(1, itemOffset);
+        var item = new ConstantExpression([new Instruction { Opcode = Opcode.RefFunc, Offset = itemOffset, Index = index }], itemOffset);
+        parts.FunctionReferenceItems.Add(index, item);
+        return item;
     }
 
     private static ValueKind ReadElementKind(ref WasmReader reader)
@@ -418,7 +446,9 @@ public static class ModuleDecoder
 
     private static void ReadDataSection(ref WasmReader reader, ModuleParts parts)
     {
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.DataSegments, "data segments", countOffset);
         var segments = ImmutableArray.CreateBuilder<DataSegment>(Math.Min(count, 1024));
         var offsets = parts.Offsets.Data = new int[count];
         for (var i = 0; i < count; i++)
@@ -455,11 +485,19 @@ public static class ModuleDecoder
 
     private static void ReadCodeSection(ref WasmReader reader, ModuleParts parts)
     {
+        var countOffset = reader.Offset;
         var count = reader.ReadLength();
+        DecodingLimits.Check(count, DecodingLimits.Functions, "functions", countOffset);
         var bodies = ImmutableArray.CreateBuilder<FunctionBody>(Math.Min(count, 4096));
         for (var i = 0; i < count; i++)
         {
+            var sizeOffset = reader.Offset;
             var size = reader.ReadLength();
+            if (size > DecodingLimits.FunctionBodySize)
+            {
+                throw new WasmMalformedException($"function body too large: {size} bytes exceeds the limit of {DecodingLimits.FunctionBodySize}", sizeOffset);
+            }
+
             var start = reader.Offset;
             var end = start + size;
             var locals = ReadLocals(ref reader, parts, ParameterCount(parts, i));
@@ -520,6 +558,20 @@ public static class ModuleDecoder
             throw new WasmMalformedException("too many locals", declarationsOffset);
         }
 
+        // Functions often declare the same locals: they share one expanded array, and only
+        // distinct declarations count toward the module's budget.
+        var encoding = parts.Binary[declarationsOffset..reader.Offset];
+        if (parts.LocalsByDeclaration.TryGetValue(encoding, out var shared))
+        {
+            return shared;
+        }
+
+        parts.ExpandedLocals += (long)total;
+        if (parts.ExpandedLocals > DecodingLimits.LocalsPerModule)
+        {
+            throw new WasmMalformedException($"too many locals in the module: more than {DecodingLimits.LocalsPerModule} in distinct declarations", declarationsOffset);
+        }
+
         var locals = new ValueKind[(int)total];
         var next = 0;
         foreach (var (count, kind) in declarations)
@@ -528,7 +580,9 @@ public static class ModuleDecoder
             next += (int)count;
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(locals);
+        var expanded = ImmutableCollectionsMarshal.AsImmutableArray(locals);
+        parts.LocalsByDeclaration.Add(encoding, expanded);
+        return expanded;
     }
 
     /// <summary>
@@ -551,11 +605,27 @@ public static class ModuleDecoder
                 break;
             }
 
+            parts.CountConstantInstructions(1, instruction.Offset);
             builder.Add(instruction);
         }
 
         reader.Position += instructions.Offset - start;
         return new ConstantExpression(builder.ToImmutable(), start);
+    }
+
+    /// <summary>Compares byte ranges by content.</summary>
+    private sealed class ByteContentComparer : IEqualityComparer<ReadOnlyMemory<byte>>
+    {
+        public static ByteContentComparer Instance { get; } = new();
+
+        public bool Equals(ReadOnlyMemory<byte> x, ReadOnlyMemory<byte> y) => x.Span.SequenceEqual(y.Span);
+
+        public int GetHashCode(ReadOnlyMemory<byte> obj)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(obj.Span);
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>The pieces of the module collected while the sections are read.</summary>
@@ -598,6 +668,25 @@ public static class ModuleDecoder
 
         /// <summary>Reused by every constant expression.</summary>
         public ImmutableArray<Instruction>.Builder ExpressionBuilder { get; } = ImmutableArray.CreateBuilder<Instruction>();
+
+        /// <summary>Expanded locals by the bytes of their declarations.</summary>
+        public Dictionary<ReadOnlyMemory<byte>, ImmutableArray<ValueKind>> LocalsByDeclaration { get; } = new(ByteContentComparer.Instance);
+
+        public long ExpandedLocals { get; set; }
+
+        /// <summary>Element items given as function indices, one expression per index.</summary>
+        public Dictionary<uint, ConstantExpression> FunctionReferenceItems { get; } = [];
+
+        private int _constantInstructions;
+
+        public void CountConstantInstructions(int count, int offset)
+        {
+            _constantInstructions += count;
+            if (_constantInstructions > DecodingLimits.ConstantInstructionsPerModule)
+            {
+                throw new WasmMalformedException($"too many constant expression instructions: more than {DecodingLimits.ConstantInstructionsPerModule}", offset);
+            }
+        }
 
         public ModuleDefinition Build(int endOffset)
         {

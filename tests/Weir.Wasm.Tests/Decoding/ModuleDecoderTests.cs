@@ -376,6 +376,72 @@ public sealed class ModuleDecoderTests
     }
 
     [Fact]
+    public void Decode_ManyFunctionsDeclaringTheSameLargeLocals_StayWithinTheModuleBudget()
+    {
+        // 1,000 functions x 49,999 locals is far beyond the module's budget of expanded locals,
+        // but identical declarations are expanded once.
+        const int functions = 1_000;
+        var body = Concat([0x01], Leb((uint)ModuleDecoder.MaximumLocals - 1), [0x7F, 0x0B]);
+        var binary = Module(
+            Section(1, [0x01, 0x60, 0x00, 0x00]),
+            Section(3, Vector(Enumerable.Repeat(new byte[] { 0x00 }, functions))),
+            Section(10, Vector(Enumerable.Repeat(Concat(Leb((uint)body.Length), body), functions))));
+
+        var module = ModuleDecoder.Decode(binary);
+
+        module.Bodies.Should().HaveCount(functions).And.OnlyContain(b => b.Locals.Length == ModuleDecoder.MaximumLocals - 1);
+    }
+
+    [Fact]
+    public void Decode_DistinctLargeLocalDeclarationsBeyondTheModuleBudget_ReportTooManyLocals()
+    {
+        // Each function declares a different number of locals, so nothing can be shared.
+        const int functions = 400;
+        var bodies = Enumerable.Range(0, functions).Select(i =>
+        {
+            var body = Concat([0x01], Leb((uint)(ModuleDecoder.MaximumLocals - 1 - i)), [0x7F, 0x0B]);
+            return Concat(Leb((uint)body.Length), body);
+        });
+        var binary = Module(
+            Section(1, [0x01, 0x60, 0x00, 0x00]),
+            Section(3, Vector(Enumerable.Repeat(new byte[] { 0x00 }, functions))),
+            Section(10, Vector(bodies)));
+
+        Malformed(binary).Reason.Should().StartWith("too many locals in the module");
+    }
+
+    [Fact]
+    public void Decode_MoreTypesThanTheImplementationLimit_IsRejectedBeforeReadingThem()
+    {
+        // 1,000,001 types announced; the padding only makes the count plausible for the length check.
+        var binary = Module(Section(1, Leb(1_000_001u), new byte[1_000_001]));
+
+        Malformed(binary).Reason.Should().Be("too many types: 1000001 exceeds the limit of 1000000");
+    }
+
+    [Fact]
+    public void Decode_FunctionBodyAboveTheSizeLimit_IsRejected()
+    {
+        const int size = 7_654_322;
+        var binary = Module(
+            Section(1, [0x01, 0x60, 0x00, 0x00]),
+            Section(3, [0x01, 0x00]),
+            Section(10, [0x01], Leb((uint)size), new byte[size]));
+
+        Malformed(binary).Reason.Should().StartWith("function body too large");
+    }
+
+    [Fact]
+    public void Decode_RepeatedFunctionIndicesInElements_DecodeToTheSameItems()
+    {
+        var module = ModuleDecoder.Decode(Module(Section(9, [0x01, 0x01, 0x00, 0x03, 0x05, 0x05, 0x06])));
+
+        var items = module.Elements[0].Items;
+        items.Select(i => i.Instructions[0].Index).Should().Equal(5u, 5u, 6u);
+        items[1].Should().BeSameAs(items[0]);
+    }
+
+    [Fact]
     public void Decode_GlobalInitializer_HoldsItsInstructionsWithoutTheFinalEnd()
     {
         var binary = Module(Section(6, [0x01, 0x7E, 0x01, 0x42, 0x7F, 0x0B]));
