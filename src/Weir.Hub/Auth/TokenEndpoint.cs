@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using Weir.Hub.Registry;
 
 namespace Weir.Hub.Auth;
 
@@ -88,7 +89,7 @@ internal static class TokenEndpoint
     {
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, RegistryJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("token", issued.Token);
         writer.WriteString("access_token", issued.Token);

@@ -24,7 +24,7 @@ internal sealed class CatalogEndpoint
         names = page.Apply(names, request.Response, "/v2/_catalog");
 
         request.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(request.Response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(request.Response.BodyWriter, RegistryJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteStartArray("repositories");
         foreach (var name in names)

@@ -42,7 +42,7 @@ internal sealed class ReferrersEndpoint
             response.Headers[RegistryHeaders.FiltersApplied] = "artifactType";
         }
 
-        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, RegistryJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", 2);
         writer.WriteString("mediaType", MediaTypes.OciIndex);

@@ -25,7 +25,7 @@ internal static class RegistryErrorWriter
         }
 
         response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, RegistryJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteStartArray("errors");
         writer.WriteStartObject();
@@ -34,7 +34,7 @@ internal static class RegistryErrorWriter
         if (error.Detail is not null)
         {
             writer.WritePropertyName("detail");
-            JsonSerializer.Serialize(writer, error.Detail, error.Detail.GetType());
+            JsonSerializer.Serialize(writer, error.Detail, error.Detail.GetType(), RegistryJson.SerializerOptions);
         }
 
         writer.WriteEndObject();

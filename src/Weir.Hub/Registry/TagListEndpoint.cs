@@ -27,7 +27,7 @@ internal sealed class TagListEndpoint
         tags = page.Apply(tags, request.Response, $"/v2/{request.Name}/tags/list");
 
         request.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(request.Response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(request.Response.BodyWriter, RegistryJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("name", request.Name);
         writer.WriteStartArray("tags");
