@@ -10,5 +10,11 @@ internal static class CommandCatalog
         yield return Run.RunCommand.Create();
         yield return SpecTests.SpecTestCommand.Create();
         yield return Hub.HubCommand.Create();
+        yield return Registry.PushCommand.Create();
+        yield return Registry.PullCommand.Create();
+        yield return Registry.TagCommand.Create();
+        yield return Registry.ListCommand.Create();
+        yield return Registry.LoginCommand.Create();
+        yield return Registry.InspectCommand.Create();
     }
 }

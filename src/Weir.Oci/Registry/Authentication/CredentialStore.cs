@@ -126,8 +126,13 @@ public sealed class CredentialStore
         return true;
     }
 
-    internal static string NormalizeKey(string key)
+    /// <summary>
+    /// Reduces a registry name as users and config files spell it (<c>https://hub.example/v1/</c>,
+    /// <c>HUB.example:443</c>) to the lowercase <c>host[:port]</c> used as the key.
+    /// </summary>
+    public static string NormalizeKey(string key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         var text = key.Trim();
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         if (scheme >= 0)
