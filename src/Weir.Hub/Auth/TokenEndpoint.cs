@@ -24,6 +24,11 @@ internal static class TokenEndpoint
     private static async Task HandleGetAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        if (await ThrottledAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var caller = Caller.Anonymous;
         var header = context.Request.Headers[HeaderNames.Authorization].ToString();
         if (header.Length > 0)
@@ -53,6 +58,11 @@ internal static class TokenEndpoint
     private static async Task HandlePostAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        if (await ThrottledAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (!context.Request.HasFormContentType)
         {
             await OAuthErrorAsync(context, "invalid_request", "send application/x-www-form-urlencoded").ConfigureAwait(false);
@@ -105,8 +115,20 @@ internal static class TokenEndpoint
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
+    private static async Task<bool> ThrottledAsync(HttpContext context)
+    {
+        if (context.RequestServices.GetRequiredService<FailedLoginThrottle>().RetryAfterSeconds(context) is not { } retryAfter)
+        {
+            return false;
+        }
+
+        await RegistryErrorWriter.WriteAsync(context, RegistryException.TooManyRequests(retryAfter)).ConfigureAwait(false);
+        return true;
+    }
+
     private static async Task RefuseAsync(HttpContext context, string message)
     {
+        context.RequestServices.GetRequiredService<FailedLoginThrottle>().RecordFailure(context);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{RegistryTokenCodec.Service}\"";
         context.Response.ContentType = "application/json";

@@ -30,6 +30,9 @@ public sealed class HubOptions
     /// <summary>How long bearer tokens from <c>/token</c> stay valid.</summary>
     public TimeSpan BearerTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Refused credentials from one client address per minute before it is answered 429 until the minute ends.</summary>
+    public int MaxFailedLoginsPerMinute { get; set; } = 30;
+
     /// <summary>The largest manifest accepted; bigger ones get 413. The spec asks for at least 4 MiB.</summary>
     public int MaxManifestBytes { get; set; } = 4 * 1024 * 1024;
 }

@@ -122,6 +122,7 @@ public sealed class HubServer : IAsyncDisposable
         services.AddSingleton<RepositoryPolicy>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<FailedLoginThrottle>();
 
         // Registry
         services.AddSingleton<RegistryAuthorization>();

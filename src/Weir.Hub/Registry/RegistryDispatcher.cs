@@ -15,6 +15,7 @@ internal sealed partial class RegistryDispatcher
     private const string Prefix = "/v2/";
 
     private readonly RequestAuthenticator authenticator;
+    private readonly FailedLoginThrottle throttle;
     private readonly BlobEndpoint blobs;
     private readonly UploadEndpoint uploads;
     private readonly ManifestEndpoint manifests;
@@ -25,6 +26,7 @@ internal sealed partial class RegistryDispatcher
 
     public RegistryDispatcher(
         RequestAuthenticator authenticator,
+        FailedLoginThrottle throttle,
         BlobEndpoint blobs,
         UploadEndpoint uploads,
         ManifestEndpoint manifests,
@@ -34,6 +36,7 @@ internal sealed partial class RegistryDispatcher
         ILogger<RegistryDispatcher> logger)
     {
         this.authenticator = authenticator;
+        this.throttle = throttle;
         this.blobs = blobs;
         this.uploads = uploads;
         this.manifests = manifests;
@@ -51,9 +54,15 @@ internal sealed partial class RegistryDispatcher
             var path = RequestPath(context);
             path = path.Length > Prefix.Length ? path[Prefix.Length..] : string.Empty;
             var route = RegistryRoute.Parse(path) ?? throw RegistryRoute.NotFound(path);
+            if (throttle.RetryAfterSeconds(context) is { } retryAfter)
+            {
+                throw RegistryException.TooManyRequests(retryAfter);
+            }
+
             var authentication = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
             if (authentication.Caller is not { } caller)
             {
+                throttle.RecordFailure(context);
                 var refused = new RegistryRequest(context, route, Caller.Anonymous);
                 throw RegistryAuthorization.Unauthorized(refused, null, AccessScopes.None, null, authentication.Error);
             }

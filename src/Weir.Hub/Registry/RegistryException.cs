@@ -69,6 +69,12 @@ internal sealed class RegistryException : Exception
     public static RegistryException Unsupported(string message) =>
         new(HttpStatusCode.MethodNotAllowed, RegistryErrorCode.Unsupported, message);
 
+    public static RegistryException TooManyRequests(int retryAfterSeconds) =>
+        new(HttpStatusCode.TooManyRequests, RegistryErrorCode.TooManyRequests, "too many refused credentials from this address; try again later", new { retryAfterSeconds })
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+
     public static RegistryException PaginationInvalid(string message) =>
         new(HttpStatusCode.BadRequest, RegistryErrorCode.PaginationNumberInvalid, message);
 }
