@@ -30,9 +30,9 @@ public sealed class WasiContext : IDisposable
 
         var mounts = configuration.PreopenedDirectories.Select(CreateMount).ToList();
         Descriptors = new DescriptorTable(configuration.MaxOpenDescriptors);
-        Descriptors.Add(new InputStreamDescriptor(new StandardInputReader(configuration.StandardInput.Open())));
-        Descriptors.Add(new OutputStreamDescriptor(configuration.StandardOutput.Open(isError: false)));
-        Descriptors.Add(new OutputStreamDescriptor(configuration.StandardError.Open(isError: true)));
+        Descriptors.Add(new InputStreamDescriptor(new StandardInputReader(configuration.StandardInput.Open()), configuration.StandardInput.IsTerminal()));
+        Descriptors.Add(new OutputStreamDescriptor(configuration.StandardOutput.Open(isError: false), configuration.StandardOutput.IsTerminal(isError: false)));
+        Descriptors.Add(new OutputStreamDescriptor(configuration.StandardError.Open(isError: true), configuration.StandardError.IsTerminal(isError: true)));
         foreach (var mount in mounts)
         {
             var mutating = mount.IsReadOnly ? RightSets.Mutating : Rights.None;

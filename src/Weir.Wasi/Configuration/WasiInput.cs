@@ -6,10 +6,12 @@ namespace Weir.Wasi;
 public sealed class WasiInput
 {
     private readonly Func<Stream> _open;
+    private readonly Func<bool> _isTerminal;
 
-    private WasiInput(Func<Stream> open, string description)
+    private WasiInput(Func<Stream> open, string description, Func<bool>? isTerminal = null)
     {
         _open = open;
+        _isTerminal = isTerminal ?? (() => false);
         Description = description;
     }
 
@@ -17,7 +19,7 @@ public sealed class WasiInput
     public static WasiInput Empty { get; } = new(() => Stream.Null, "empty");
 
     /// <summary>The host process's own standard input.</summary>
-    public static WasiInput Inherit { get; } = new(Console.OpenStandardInput, "inherited");
+    public static WasiInput Inherit { get; } = new(Console.OpenStandardInput, "inherited", () => !Console.IsInputRedirected);
 
     /// <summary>What the input is, for diagnostics.</summary>
     public string Description { get; }
@@ -46,4 +48,7 @@ public sealed class WasiInput
     }
 
     internal Stream Open() => _open();
+
+    /// <summary>Whether the guest should see a terminal.</summary>
+    internal bool IsTerminal() => _isTerminal();
 }

@@ -4,10 +4,12 @@ namespace Weir.Wasi;
 public sealed class WasiOutput
 {
     private readonly Func<bool, Stream> _open;
+    private readonly Func<bool, bool> _isTerminal;
 
-    private WasiOutput(Func<bool, Stream> open, string description)
+    private WasiOutput(Func<bool, Stream> open, string description, Func<bool, bool>? isTerminal = null)
     {
         _open = open;
+        _isTerminal = isTerminal ?? (_ => false);
         Description = description;
     }
 
@@ -15,7 +17,10 @@ public sealed class WasiOutput
     public static WasiOutput Discard { get; } = new(_ => Stream.Null, "discarded");
 
     /// <summary>The host process's own standard output (for the guest's stdout) or standard error (for its stderr).</summary>
-    public static WasiOutput Inherit { get; } = new(isError => isError ? Console.OpenStandardError() : Console.OpenStandardOutput(), "inherited");
+    public static WasiOutput Inherit { get; } = new(
+        isError => isError ? Console.OpenStandardError() : Console.OpenStandardOutput(),
+        "inherited",
+        isError => isError ? !Console.IsErrorRedirected : !Console.IsOutputRedirected);
 
     /// <summary>What the output is, for diagnostics.</summary>
     public string Description { get; }
@@ -33,4 +38,7 @@ public sealed class WasiOutput
     }
 
     internal Stream Open(bool isError) => _open(isError);
+
+    /// <summary>Whether the guest should see a terminal (libc line-buffers a terminal and fully buffers anything else).</summary>
+    internal bool IsTerminal(bool isError) => _isTerminal(isError);
 }
