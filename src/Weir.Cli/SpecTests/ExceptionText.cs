@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Weir.Wasm;
 
 namespace Weir.Cli.SpecTests;
@@ -9,8 +10,6 @@ namespace Weir.Cli.SpecTests;
 /// </summary>
 internal static class ExceptionText
 {
-    private const int FramesShown = 3;
-
     public static string Describe(Exception exception) => exception switch
     {
         WasmTrapException { Code: TrapCode.HostError, InnerException: { } inner } trap => $"trap ({trap.Code}): {trap.Message}{Origin(inner)}",
@@ -22,14 +21,24 @@ internal static class ExceptionText
         _ => $"{exception.GetType().Name}: {exception.Message}{Origin(exception)}",
     };
 
+    // The innermost frame says what failed; the innermost Weir frame says which part of weir got there.
     private static string Origin(Exception exception)
     {
-        var frames = new StackTrace(exception, fNeedFileInfo: false).GetFrames()
+        var methods = new StackTrace(exception, fNeedFileInfo: false).GetFrames()
             .Select(frame => frame.GetMethod())
-            .Where(method => method is not null)
-            .Take(FramesShown)
-            .Select(method => method!.DeclaringType is { } type ? $"{type.Name}.{method.Name}" : method.Name)
-            .ToArray();
-        return frames.Length == 0 ? string.Empty : $" (at {string.Join(" < ", frames)})";
+            .OfType<MethodBase>()
+            .ToList();
+        if (methods.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var weirMethod = methods.FirstOrDefault(method => method.DeclaringType?.Namespace?.StartsWith("Weir.", StringComparison.Ordinal) == true);
+        return weirMethod is null || weirMethod == methods[0]
+            ? $" (at {Name(methods[0])})"
+            : $" (at {Name(methods[0])}, from {Name(weirMethod)})";
     }
+
+    private static string Name(MethodBase method) =>
+        method.DeclaringType is { } type ? $"{type.Name}.{method.Name}" : method.Name;
 }

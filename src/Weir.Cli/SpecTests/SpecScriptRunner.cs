@@ -143,7 +143,7 @@ internal sealed class SpecScriptRunner
     {
         // Until this module is up, later commands must not silently run against the previous one.
         _currentInstance = null;
-        _currentInstanceProblem = $"the module of line {command.Line} failed to instantiate";
+        _currentInstanceProblem = $"the module of line {command.Line} did not load or instantiate";
         if (command.ModuleName is not null)
         {
             _namedInstances[command.ModuleName] = null;
@@ -300,7 +300,7 @@ internal sealed class SpecScriptRunner
             throw new SpecRunException($"no module is named {moduleName}");
         }
 
-        return instance ?? throw new SpecRunException($"module {moduleName} failed to instantiate");
+        return instance ?? throw new SpecRunException($"module {moduleName} did not load or instantiate");
     }
 
     private T WithDeadline<T>(Func<T> body)

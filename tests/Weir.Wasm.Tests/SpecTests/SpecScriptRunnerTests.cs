@@ -84,7 +84,7 @@ public sealed class SpecScriptRunnerTests : IDisposable
 
         result.Failures.Select(failure => failure.Line).Should().Equal(2, 3);
         result.Failures[0].Actual.Should().StartWith("malformed:");
-        result.Failures[1].Actual.Should().Be("the module of line 2 failed to instantiate");
+        result.Failures[1].Actual.Should().Be("the module of line 2 did not load or instantiate");
     }
 
     [Fact]
