@@ -93,6 +93,11 @@ internal static class InspectCommand
         var manifest = ImageManifest.Parse(image.Content.Span);
         var config = manifest.Config.Size <= 1024 * 1024 ? await client.GetBlobAsync(reference, manifest.Config, cancellationToken).ConfigureAwait(false) : null;
         var report = ImageReport(reference, image.ToDescriptor(), manifest, config, "registry");
+        if (report["format"]?.GetValue<string>() is "compat" or "compat-docker")
+        {
+            report["runtimeConfigNote"] = "compat images keep runtime-config.json inside the layer; 'weir pull' it, then 'weir inspect' shows the ABI versions and root ids.";
+        }
+
         if (!ReferenceEquals(image, top))
         {
             report["index"] = new JsonObject { ["digest"] = top.Digest.Value, ["mediaType"] = top.MediaType };

@@ -299,16 +299,16 @@ public sealed class ModuleTransferTests : IDisposable
     }
 
     [Theory]
-    [InlineData(WasmArtifactTestsAccess.Solo, ModuleFormat.Solo)]
-    [InlineData(WasmArtifactTestsAccess.WasmToOci, ModuleFormat.WasmToOci)]
-    public async Task Pull_ManifestsWrittenByOtherTools_Work(string which, ModuleFormat format)
+    [InlineData(Formats.WasmArtifactTests.SoloAsWasmeWritesIt, ModuleFormat.Solo)]
+    [InlineData(Formats.WasmArtifactTests.WasmToOci, ModuleFormat.WasmToOci)]
+    public async Task Pull_ManifestsWrittenByOtherTools_Work(string manifestJson, ModuleFormat format)
     {
         using var registry = new FakeRegistry();
         var runtimeConfig = "{\"type\":\"envoy_proxy\",\"abiVersions\":[\"v0-4689a30309abf31aee9ae36e73d34b1bb182685f\",\"v0.2.1\"],\"config\":{\"rootIds\":[\"add_header\"]}}"u8.ToArray();
         registry.AddBlob("other/tool", runtimeConfig);
         registry.AddBlob("other/tool", "{}"u8.ToArray());
         registry.AddBlob("other/tool", WasmFixtures.EmptyModule);
-        var manifest = System.Text.Encoding.UTF8.GetBytes(which == WasmArtifactTestsAccess.Solo ? Formats.WasmArtifactTests.SoloAsWasmeWritesIt : Formats.WasmArtifactTests.WasmToOci);
+        var manifest = System.Text.Encoding.UTF8.GetBytes(manifestJson);
         registry.AddManifest("other/tool", "v1", manifest, MediaTypes.OciManifest);
 
         using var client = new RegistryClient(handler: registry);
@@ -342,9 +342,3 @@ public sealed class ModuleTransferTests : IDisposable
     }
 }
 
-/// <summary>Names for theory data (attribute arguments must be constants).</summary>
-public static class WasmArtifactTestsAccess
-{
-    public const string Solo = "solo";
-    public const string WasmToOci = "wasm-to-oci";
-}
