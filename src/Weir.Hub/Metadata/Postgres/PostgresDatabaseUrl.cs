@@ -45,7 +45,7 @@ internal static class PostgresDatabaseUrl
             var value = equals >= 0 ? Uri.UnescapeDataString(pair[(equals + 1)..]) : string.Empty;
             try
             {
-                builder[key switch { "sslmode" => "SSL Mode", _ => key }] = value;
+                builder[key switch { "sslmode" => "SSL Mode", "search_path" => "Search Path", _ => key }] = value;
             }
             catch (ArgumentException exception)
             {
