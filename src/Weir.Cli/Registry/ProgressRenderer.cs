@@ -72,7 +72,8 @@ internal sealed class ProgressRenderer : IProgress<TransferProgress>
         var text = $"{label} {digest} [{bar}] {ByteSize.Format(value.Transferred)}/{ByteSize.Format(value.Total)} {state}";
 
         // Never wrap: a wrapped line cannot be redrawn in place with '\r'.
-        var width = Math.Max(20, SafeWindowWidth() - 1);
+        var columns = SafeWindowWidth();
+        var width = (columns < 40 ? 80 : columns) - 1;
         return text.Length > width ? text[..width] : text.PadRight(width);
     }
 

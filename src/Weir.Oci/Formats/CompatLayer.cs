@@ -9,6 +9,9 @@ internal static class CompatLayer
     public const string ModuleEntryName = "plugin.wasm";
     public const string RuntimeConfigEntryName = "runtime-config.json";
 
+    /// <summary>Entries larger than this are refused, so a hostile layer cannot exhaust memory when decompressed.</summary>
+    public const long MaxEntrySize = 1L << 30;
+
     private const UnixFileMode EntryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <summary>Builds the uncompressed tar (its digest is the config's diff_id) and its gzip compression.</summary>
@@ -52,6 +55,11 @@ internal static class CompatLayer
                 }
 
                 var baseName = Path.GetFileName(entry.Name.TrimEnd('/'));
+                if (baseName is ModuleEntryName or RuntimeConfigEntryName && entry.Length > MaxEntrySize)
+                {
+                    throw new InvalidDataException($"The compat layer's '{entry.Name}' is {entry.Length} bytes, more than the {MaxEntrySize}-byte limit.");
+                }
+
                 if (module is null && baseName == ModuleEntryName)
                 {
                     module = await ReadAllAsync(entry.DataStream, cancellationToken).ConfigureAwait(false);
