@@ -176,13 +176,11 @@ internal sealed partial class FunctionCompiler
                 Push(ValueKind.I64);
                 return;
             case Opcode.F32Const:
-                _il.Emit(OpCodes.Ldc_I4, (int)instruction.Constant);
-                _il.Emit(OpCodes.Call, typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!);
+                EmitSingleConstant((int)instruction.Constant);
                 Push(ValueKind.F32);
                 return;
             case Opcode.F64Const:
-                _il.Emit(OpCodes.Ldc_I8, instruction.Constant);
-                _il.Emit(OpCodes.Call, typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!);
+                EmitDoubleConstant(instruction.Constant);
                 Push(ValueKind.F64);
                 return;
             case Opcode.RefNull:
@@ -724,21 +722,17 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64ExtendI32U:
                 Unary(ValueKind.I64, OpCodes.Conv_U8);
                 return true;
-            case Opcode.F32ConvertI32S or Opcode.F32ConvertI64S or Opcode.F32DemoteF64:
-                if (Helpers.ContainsKey(opcode))
-                {
-                    return false;
-                }
-
+            case Opcode.F32ConvertI32S:
                 Unary(ValueKind.F32, OpCodes.Conv_R4);
                 return true;
-            case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S or Opcode.F64PromoteF32:
-                if (Helpers.ContainsKey(opcode))
-                {
-                    return false;
-                }
-
+            case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S:
                 Unary(ValueKind.F64, OpCodes.Conv_R8);
+                return true;
+            case Opcode.F32DemoteF64:
+                UnaryCall(ValueKind.F32, Method(typeof(FloatBarriers), nameof(FloatBarriers.Demote)));
+                return true;
+            case Opcode.F64PromoteF32:
+                UnaryCall(ValueKind.F64, Method(typeof(FloatBarriers), nameof(FloatBarriers.Promote)));
                 return true;
             case Opcode.I32ReinterpretF32:
                 UnaryCall(ValueKind.I32, typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!);
@@ -770,6 +764,60 @@ internal sealed partial class FunctionCompiler
             default:
                 return false;
         }
+    }
+
+    private void EmitSingleConstant(int bits)
+    {
+        var value = BitConverter.Int32BitsToSingle(bits);
+        if (float.IsNaN(value))
+        {
+            _il.Emit(OpCodes.Ldc_I4, bits);
+            _il.Emit(OpCodes.Call, Method(typeof(FloatBarriers), nameof(FloatBarriers.SingleFromBits)));
+            return;
+        }
+
+        var identity = bits switch
+        {
+            0 => nameof(FloatBarriers.SingleZero),
+            unchecked((int)0x80000000) => nameof(FloatBarriers.SingleNegativeZero),
+            0x3F800000 => nameof(FloatBarriers.SingleOne),
+            unchecked((int)0xBF800000) => nameof(FloatBarriers.SingleNegativeOne),
+            _ => null,
+        };
+        if (identity is not null)
+        {
+            _il.Emit(OpCodes.Ldsfld, typeof(FloatBarriers).GetField(identity)!);
+            return;
+        }
+
+        _il.Emit(OpCodes.Ldc_R4, value);
+    }
+
+    private void EmitDoubleConstant(long bits)
+    {
+        var value = BitConverter.Int64BitsToDouble(bits);
+        var identity = bits switch
+        {
+            0 => nameof(FloatBarriers.DoubleZero),
+            unchecked((long)0x8000000000000000) => nameof(FloatBarriers.DoubleNegativeZero),
+            0x3FF0000000000000 => nameof(FloatBarriers.DoubleOne),
+            unchecked((long)0xBFF0000000000000) => nameof(FloatBarriers.DoubleNegativeOne),
+            _ => null,
+        };
+        if (identity is not null)
+        {
+            _il.Emit(OpCodes.Ldsfld, typeof(FloatBarriers).GetField(identity)!);
+            return;
+        }
+
+        if (double.IsNaN(value))
+        {
+            _il.Emit(OpCodes.Ldc_I8, bits);
+            _il.Emit(OpCodes.Call, typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!);
+            return;
+        }
+
+        _il.Emit(OpCodes.Ldc_R8, value);
     }
 
     private void Unary(ValueKind result, params ReadOnlySpan<OpCode> opcodes)
