@@ -10,7 +10,7 @@ internal static class RunCommand
         The program sees only the directories given with --dir, the variables given with --env and
         the arguments after the module (use -- before arguments that start with a dash).
 
-        Exit codes: the program's own exit code (0 when _start returns);
+        Exit codes: the program's own exit code (0 when _start returns; on Unix the low 8 bits);
           134  the program trapped, ran out of fuel (--fuel) or time (--timeout);
                the trap and its WebAssembly stack trace are printed to standard error;
           125  weir could not run it: unreadable or invalid module, unknown import,

@@ -56,7 +56,7 @@ internal sealed class RunExecutor
                 ? Invoke(store, module, configuration, export, settings.Arguments)
                 : WasiProgram.Run(store, module, configuration);
             _console.Output.Flush();
-            return exitCode;
+            return AsProcessExitCode(exitCode);
         }
         catch (WasmTrapException trap) when (WasiExitException.Find(trap) is null)
         {
@@ -182,6 +182,9 @@ internal sealed class RunExecutor
             return exit.ExitCode;
         }
     }
+
+    /// <summary>What the operating system makes of an exit code: Unix keeps the low 8 bits (so proc_exit(300) exits with 44), Windows all 32.</summary>
+    private static int AsProcessExitCode(int exitCode) => OperatingSystem.IsWindows() ? exitCode : exitCode & 0xFF;
 
     private int Refuse(string message)
     {
