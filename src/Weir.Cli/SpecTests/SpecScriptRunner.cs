@@ -32,22 +32,6 @@ internal sealed class SpecScriptRunner
         _options = options;
     }
 
-    /// <summary>Reads a script file and runs it; a file that cannot be read is one failure.</summary>
-    public static ScriptResult RunFile(string path, SpecRunOptions options)
-    {
-        SpecScript script;
-        try
-        {
-            script = SpecScriptReader.ReadFile(path);
-        }
-        catch (SpecFormatException exception)
-        {
-            return ScriptResult.Broken(Path.GetFileNameWithoutExtension(path), exception.Message);
-        }
-
-        return new SpecScriptRunner(script, options).Run();
-    }
-
     /// <summary>The script's line the runner is at, for reports about a script that does not finish.</summary>
     public int CurrentLine => Volatile.Read(ref _currentLine);
 
