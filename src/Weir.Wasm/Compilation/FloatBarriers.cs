@@ -6,8 +6,7 @@ namespace Weir.Wasm.Compilation;
 
 /// <summary>
 /// Keeps RyuJIT from applying float identities that IEEE allows but Wasm forbids: it folds
-/// promote-then-demote to nothing, x - 0.0, x * 1.0 and x / 1.0 to x, and turns float constants into
-/// doubles internally, all of which lose the quieting (or the payload) of signalling NaNs that the
+/// promote-then-demote to nothing, x - 0.0, x * 1.0 and x / 1.0 to x, all of which lose the quieting (or the payload) of signalling NaNs that the
 /// spec requires to be observable.
 /// </summary>
 internal static class FloatBarriers
@@ -21,10 +20,6 @@ internal static class FloatBarriers
     public static double DoubleNegativeZero = -0.0;
     public static double DoubleOne = 1.0;
     public static double DoubleNegativeOne = -1.0;
-
-    /// <summary>A float from its bits, out of line so that the JIT never sees a (double-held) constant.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static float SingleFromBits(int bits) => BitConverter.Int32BitsToSingle(bits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Promote(float value) => Sse2.IsSupported

@@ -769,10 +769,10 @@ internal sealed partial class FunctionCompiler
     private void EmitSingleConstant(int bits)
     {
         var value = BitConverter.Int32BitsToSingle(bits);
-        if (float.IsNaN(value))
+        if (Numerics.FloatConstants.IsSignallingNaN(bits))
         {
             _il.Emit(OpCodes.Ldc_I4, bits);
-            _il.Emit(OpCodes.Call, Method(typeof(FloatBarriers), nameof(FloatBarriers.SingleFromBits)));
+            _il.Emit(OpCodes.Call, Method(typeof(Numerics.FloatConstants), nameof(Numerics.FloatConstants.SingleFromBits)));
             return;
         }
 
