@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Weir.Wasm.Numerics;
 
@@ -207,11 +209,25 @@ internal static partial class ScalarOps
         return (float)(folded * 2048.0);
     }
 
+    // RyuJIT folds (float)(double)x to x, which would let demote(promote(x)) return a signalling
+    // NaN unquieted; the SSE conversions are the same instructions but are not folded.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float F32DemoteF64(double value) => (float)value;
+    public static float F32DemoteF64(double value) =>
+        Sse2.IsSupported
+            ? Sse2.ConvertScalarToVector128Single(Vector128<float>.Zero, Vector128.CreateScalarUnsafe(value)).ToScalar()
+            : DemoteOutOfLine(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double F64PromoteF32(float value) => value;
+    public static double F64PromoteF32(float value) =>
+        Sse2.IsSupported
+            ? Sse2.ConvertScalarToVector128Double(Vector128<double>.Zero, Vector128.CreateScalarUnsafe(value)).ToScalar()
+            : PromoteOutOfLine(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float DemoteOutOfLine(double value) => (float)value;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double PromoteOutOfLine(float value) => value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int I32ReinterpretF32(float value) => BitConverter.SingleToInt32Bits(value);

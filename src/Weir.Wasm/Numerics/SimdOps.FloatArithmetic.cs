@@ -35,35 +35,70 @@ internal static partial class SimdOps
 
     // The IEEE operations below already produce what Wasm accepts for NaN lanes: a quiet NaN
     // derived from a NaN operand (canonical in, canonical out) or the default NaN, which is canonical.
+    // But RyuJIT rewrites vector arithmetic with an identity constant (x - 0, x + -0, x * 1, x / 1)
+    // to plain x, even for the Sse intrinsics, which hands a signalling NaN back unquieted. It does
+    // not rewrite fused multiply-adds, and add, sub and mul are exact as FMAs with a constant 1 or
+    // -0 (one rounding, same zero signs), so those run as FMAs at no cost. Division, and everything
+    // without FMA, is followed by an explicit quieting of NaN lanes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F32x4Sqrt(Vector128<byte> value) => Vector128.Sqrt(value.AsSingle()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F32x4Add(Vector128<byte> left, Vector128<byte> right) => (left.AsSingle() + right.AsSingle()).AsByte();
+    public static Vector128<byte> F32x4Add(Vector128<byte> left, Vector128<byte> right) =>
+        Fma.IsSupported
+            ? Fma.MultiplyAdd(right.AsSingle(), Vector128.Create(1f), left.AsSingle()).AsByte()
+            : QuietNaNLanes(left.AsSingle() + right.AsSingle()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F32x4Sub(Vector128<byte> left, Vector128<byte> right) => (left.AsSingle() - right.AsSingle()).AsByte();
+    public static Vector128<byte> F32x4Sub(Vector128<byte> left, Vector128<byte> right) =>
+        Fma.IsSupported
+            ? Fma.MultiplyAddNegated(right.AsSingle(), Vector128.Create(1f), left.AsSingle()).AsByte()
+            : QuietNaNLanes(left.AsSingle() - right.AsSingle()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F32x4Mul(Vector128<byte> left, Vector128<byte> right) => (left.AsSingle() * right.AsSingle()).AsByte();
+    public static Vector128<byte> F32x4Mul(Vector128<byte> left, Vector128<byte> right) =>
+        Fma.IsSupported
+            ? Fma.MultiplyAdd(left.AsSingle(), right.AsSingle(), Vector128.Create(-0f)).AsByte()
+            : QuietNaNLanes(left.AsSingle() * right.AsSingle()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F32x4Div(Vector128<byte> left, Vector128<byte> right) => (left.AsSingle() / right.AsSingle()).AsByte();
+    public static Vector128<byte> F32x4Div(Vector128<byte> left, Vector128<byte> right) =>
+        QuietNaNLanes(left.AsSingle() / right.AsSingle()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2Sqrt(Vector128<byte> value) => Vector128.Sqrt(value.AsDouble()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F64x2Add(Vector128<byte> left, Vector128<byte> right) => (left.AsDouble() + right.AsDouble()).AsByte();
+    public static Vector128<byte> F64x2Add(Vector128<byte> left, Vector128<byte> right) =>
+        Fma.IsSupported
+            ? Fma.MultiplyAdd(right.AsDouble(), Vector128.Create(1.0), left.AsDouble()).AsByte()
+            : QuietNaNLanes(left.AsDouble() + right.AsDouble()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F64x2Sub(Vector128<byte> left, Vector128<byte> right) => (left.AsDouble() - right.AsDouble()).AsByte();
+    public static Vector128<byte> F64x2Sub(Vector128<byte> left, Vector128<byte> right) =>
+        Fma.IsSupported
+            ? Fma.MultiplyAddNegated(right.AsDouble(), Vector128.Create(1.0), left.AsDouble()).AsByte()
+            : QuietNaNLanes(left.AsDouble() - right.AsDouble()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F64x2Mul(Vector128<byte> left, Vector128<byte> right) => (left.AsDouble() * right.AsDouble()).AsByte();
+    public static Vector128<byte> F64x2Mul(Vector128<byte> left, Vector128<byte> right) =>
+        Fma.IsSupported
+            ? Fma.MultiplyAdd(left.AsDouble(), right.AsDouble(), Vector128.Create(-0.0)).AsByte()
+            : QuietNaNLanes(left.AsDouble() * right.AsDouble()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> F64x2Div(Vector128<byte> left, Vector128<byte> right) => (left.AsDouble() / right.AsDouble()).AsByte();
+    public static Vector128<byte> F64x2Div(Vector128<byte> left, Vector128<byte> right) =>
+        QuietNaNLanes(left.AsDouble() / right.AsDouble()).AsByte();
+
+    /// <summary>Sets the quiet bit of NaN lanes, keeping their payload; other lanes pass unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> QuietNaNLanes(Vector128<float> value) =>
+        value | (~Vector128.Equals(value, value) & Vector128.Create(0x0040_0000).AsSingle());
+
+    /// <inheritdoc cref="QuietNaNLanes(Vector128{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> QuietNaNLanes(Vector128<double> value) =>
+        value | (~Vector128.Equals(value, value) & Vector128.Create(0x0008_0000_0000_0000L).AsDouble());
 
     // Wasm min/max: NaN if either lane is NaN, and -0 < +0. minps/maxps return their second
     // operand for NaN and for equal zeros, so both operand orders are combined: OR-ing the two
