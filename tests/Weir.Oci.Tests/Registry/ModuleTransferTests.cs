@@ -59,7 +59,45 @@ public sealed class ModuleTransferTests : IDisposable
         registry.GetManifest("team/filter", "v1").Should().NotBeNull();
         client.TokensFetched.Should().Be(1, "one token for repository:team/filter:pull,push serves the whole push");
         registry.TokenRequests.Should().ContainSingle().Which
-            .Should().Contain("service=registry.test").And.Contain("scope=repository%3Ateam%2Ffilter%3Apull%2Cpush").And.Contain("account=dev");
+            .Should().StartWith("GET ").And.Contain("service=registry.test").And.Contain("scope=repository%3Ateam%2Ffilter%3Apull%2Cpush").And.Contain("account=dev");
+    }
+
+    [Fact]
+    public async Task Push_IdentityToken_UsesOAuthPostFlow()
+    {
+        using var registry = new FakeRegistry { Auth = FakeRegistry.AuthMode.Bearer };
+        registry.RefreshTokens["refresh-for-dev"] = "dev";
+        var reference = Reference.Parse($"{FakeRegistry.Host}/team/filter:v1");
+        var store = new LocalStore(pushSide.Path);
+        await store.AddModuleAsync(WasmFixtures.ProxyFilter(), reference);
+
+        using var client = new RegistryClient(new RegistryClientOptions { Credential = new RegistryCredential { IdentityToken = "refresh-for-dev" } }, registry);
+        await new ModuleTransfer(store, client).PushAsync(reference);
+
+        registry.GetManifest("team/filter", "v1").Should().NotBeNull();
+        registry.TokenRequests.Should().ContainSingle().Which.Should().StartWith("POST ").And.Contain("grant_type=refresh_token").And.Contain("scope=repository%3Ateam%2Ffilter%3Apull%2Cpush");
+    }
+
+    [Fact]
+    public async Task Pull_RegistryIgnoringRange_RestartsTheDownloadFromZero()
+    {
+        using var registry = new FakeRegistry();
+        var module = WasmFixtures.LargeModule(50_000);
+        var reference = Reference.Parse($"{FakeRegistry.Host}/big/filter:v1");
+        var source = new LocalStore(pushSide.Path);
+        await source.AddModuleAsync(module, reference);
+        using var client = new RegistryClient(handler: registry);
+        await new ModuleTransfer(source, client).PushAsync(reference);
+        var target = new LocalStore(pullSide.Path);
+        var moduleDigest = Digest.Compute(module);
+        await File.WriteAllBytesAsync(target.GetPartialDownloadPath(moduleDigest), new byte[20_000]);
+        registry.Intercept = request => request.Headers.Range is null
+            ? null
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(module) };
+
+        var pulled = await new ModuleTransfer(target, client).PullAsync(reference);
+
+        (await pulled.Module.ReadModuleAsync()).Should().Equal(module);
     }
 
     [Fact]

@@ -95,8 +95,9 @@ internal sealed class FakeRegistry : HttpMessageHandler
 
         if (uri.Host == "auth.test")
         {
-            TokenRequests.Enqueue(uri.Query);
-            return Token(request, uri);
+            var form = request.Method == HttpMethod.Post ? "?" + Encoding.UTF8.GetString(body).Replace('+', ' ') : uri.Query;
+            TokenRequests.Enqueue($"{request.Method} {form}");
+            return Token(request, form);
         }
 
         Requests.Enqueue(line);
@@ -189,7 +190,10 @@ internal sealed class FakeRegistry : HttpMessageHandler
         return colon > 0 && Users.TryGetValue(decoded[..colon], out var password) && password == decoded[(colon + 1)..];
     }
 
-    private HttpResponseMessage Token(HttpRequestMessage request, Uri uri)
+    /// <summary>Refresh tokens the POST (OAuth2) flow accepts, mapped to their user.</summary>
+    public Dictionary<string, string> RefreshTokens { get; } = new(StringComparer.Ordinal);
+
+    private HttpResponseMessage Token(HttpRequestMessage request, string queryOrForm)
     {
         var user = request.Headers.Authorization is { Scheme: "Basic" } basic ? basic.Parameter : null;
         if (user is not null && !CheckBasic(user))
@@ -197,10 +201,23 @@ internal sealed class FakeRegistry : HttpMessageHandler
             return Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "bad credentials");
         }
 
-        var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+        var query = queryOrForm.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .Select(pair => (Name: pair[0], Value: Uri.UnescapeDataString(pair.Length > 1 ? pair[1] : "")))
             .ToList();
+        if (request.Method == HttpMethod.Post)
+        {
+            var refresh = query.FirstOrDefault(pair => pair.Name == "refresh_token").Value;
+            if (query.FirstOrDefault(pair => pair.Name == "grant_type").Value != "refresh_token" || refresh is null || !RefreshTokens.ContainsKey(refresh))
+            {
+                return Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "bad refresh token");
+            }
+
+            user = RefreshTokens[refresh];
+
+            // The OAuth2 form carries all scopes space-separated in one field.
+            query = [.. query.Where(pair => pair.Name != "scope"), .. query.Where(pair => pair.Name == "scope").SelectMany(pair => pair.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(scope => (Name: "scope", Value: scope))];
+        }
         if (!query.Any(pair => pair.Name == "service" && pair.Value == Service))
         {
             return Error(HttpStatusCode.BadRequest, "UNSUPPORTED", "wrong service");
