@@ -138,24 +138,55 @@ internal sealed class BinaryModule
         {
             reader.Byte();
             reader.Byte();
-            object? value = reader.Byte() switch
-            {
-                (byte)Opcode.I32Const => reader.Int32(),
-                (byte)Opcode.I64Const => reader.Int64(),
-                (byte)Opcode.F32Const => BitConverter.ToSingle(reader.Bytes(4)),
-                (byte)Opcode.F64Const => BitConverter.ToDouble(reader.Bytes(8)),
-                0xFD when reader.UInt32() == 0x0C => System.Runtime.Intrinsics.Vector128.Create(reader.Bytes(16)),
-                _ => null,
-            };
-
-            // Anything else (global.get, ref.func, ...) is skipped up to its end.
-            var isPlainConstant = value is not null && reader.Byte() == (byte)Opcode.End;
-            while (!isPlainConstant && reader.Byte() != (byte)Opcode.End)
-            {
-            }
-
-            _globals.Add(isPlainConstant ? value : null);
+            _globals.Add(ReadConstantExpression(ref reader));
         }
+    }
+
+    /// <summary>The value of a one-instruction constant expression, or null when it is not a plain constant.</summary>
+    private static object? ReadConstantExpression(ref ByteReader reader)
+    {
+        object? value;
+        switch (reader.Byte())
+        {
+            case (byte)Opcode.I32Const:
+                value = reader.Int32();
+                break;
+            case (byte)Opcode.I64Const:
+                value = reader.Int64();
+                break;
+            case (byte)Opcode.F32Const:
+                value = BitConverter.ToSingle(reader.Bytes(4));
+                break;
+            case (byte)Opcode.F64Const:
+                value = BitConverter.ToDouble(reader.Bytes(8));
+                break;
+            case 0xFD:
+                if (reader.UInt32() != ((int)Opcode.V128Const & 0xFF))
+                {
+                    throw new NotSupportedException("Only v128.const is a constant vector instruction.");
+                }
+
+                value = System.Runtime.Intrinsics.Vector128.Create(reader.Bytes(16));
+                break;
+            case (byte)Opcode.GlobalGet:
+            case (byte)Opcode.RefFunc:
+                reader.UInt32();
+                value = null;
+                break;
+            case (byte)Opcode.RefNull:
+                reader.Byte();
+                value = null;
+                break;
+            default:
+                throw new NotSupportedException("Constant expressions other than a single instruction are not supported here.");
+        }
+
+        if (reader.Byte() != (byte)Opcode.End)
+        {
+            throw new NotSupportedException("Constant expressions other than a single instruction are not supported here.");
+        }
+
+        return value;
     }
 
     private void ReadExports(ref ByteReader reader)
