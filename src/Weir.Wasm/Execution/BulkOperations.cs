@@ -113,7 +113,7 @@ internal static unsafe class BulkOperations
         var elements = table.Elements;
         if (index >= (uint)elements.Length)
         {
-            Trap.Throw(TrapCode.TableOutOfBounds);
+            ThrowUndefinedElement();
         }
 
         var function = elements[index] as Function;
@@ -129,6 +129,11 @@ internal static unsafe class BulkOperations
 
         return function;
     }
+
+    /// <summary>call_indirect past the end of its table: a table bounds trap, worded as the spec words it.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowUndefinedElement() =>
+        throw new WasmTrapException(TrapCode.TableOutOfBounds, "undefined element");
 
     /// <summary>Fuel ran out or the store was interrupted: raise the matching trap.</summary>
     public static void RaiseInterrupt(ExecutionState execution) =>

@@ -17,7 +17,7 @@ public enum TrapCode
     IntegerOverflow,
     /// <summary>Integer division or remainder by zero.</summary>
     IntegerDivideByZero,
-    /// <summary>A float-to-integer conversion got NaN or a value out of the target's range.</summary>
+    /// <summary>A float-to-integer conversion got NaN (values out of range give <see cref="IntegerOverflow"/>, as the spec says).</summary>
     InvalidConversionToInteger,
     /// <summary>The guest used more call stack than the store allows.</summary>
     StackExhausted,
