@@ -6,7 +6,12 @@
 int main(int argc, char **argv) {
     if (argc > 2 && strcmp(argv[1], "memory") == 0) {
         size_t mebibytes = (size_t)atoi(argv[2]);
-        void *block = malloc(mebibytes << 20);
+        /* Volatile and written to, so the compiler cannot elide the allocation. */
+        char *volatile block = malloc(mebibytes << 20);
+        if (block != NULL) {
+            block[0] = 1;
+            block[(mebibytes << 20) - 1] = 1;
+        }
         printf(block != NULL ? "allocated %zu MiB\n" : "could not allocate %zu MiB\n", mebibytes);
         return block != NULL ? 0 : 1;
     }

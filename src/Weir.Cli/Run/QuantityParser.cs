@@ -10,6 +10,11 @@ internal static class QuantityParser
     public static TimeSpan ParseDuration(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.TrimStart().StartsWith('-'))
+        {
+            throw new FormatException($"duration '{text}': expected a positive number before the unit");
+        }
+
         var (number, unit) = Split(text.Trim());
         var factor = unit switch
         {

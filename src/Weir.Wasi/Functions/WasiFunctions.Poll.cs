@@ -172,7 +172,7 @@ internal sealed partial class WasiFunctions
             Configuration.Clock.Wait(earliestWait, wakeUp, cancellation);
             if (cancellation.IsCancellationRequested)
             {
-                throw new WasmTrapException(TrapCode.Deadline, "the program was stopped while waiting in poll_oneoff");
+                throw new WasmTrapException(TrapCode.Deadline, "deadline exceeded while the program was waiting in poll_oneoff");
             }
         }
     }
