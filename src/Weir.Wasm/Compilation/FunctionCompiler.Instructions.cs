@@ -689,30 +689,6 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64ShrU:
                 Shift(ValueKind.I64, OpCodes.Shr_Un);
                 return true;
-            case Opcode.F32Add:
-                Binary(ValueKind.F32, OpCodes.Add);
-                return true;
-            case Opcode.F32Sub:
-                Binary(ValueKind.F32, OpCodes.Sub);
-                return true;
-            case Opcode.F32Mul:
-                Binary(ValueKind.F32, OpCodes.Mul);
-                return true;
-            case Opcode.F32Div:
-                Binary(ValueKind.F32, OpCodes.Div);
-                return true;
-            case Opcode.F64Add:
-                Binary(ValueKind.F64, OpCodes.Add);
-                return true;
-            case Opcode.F64Sub:
-                Binary(ValueKind.F64, OpCodes.Sub);
-                return true;
-            case Opcode.F64Mul:
-                Binary(ValueKind.F64, OpCodes.Mul);
-                return true;
-            case Opcode.F64Div:
-                Binary(ValueKind.F64, OpCodes.Div);
-                return true;
             case Opcode.I32WrapI64:
                 Unary(ValueKind.I32, OpCodes.Conv_I4);
                 return true;
@@ -727,12 +703,6 @@ internal sealed partial class FunctionCompiler
                 return true;
             case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S:
                 Unary(ValueKind.F64, OpCodes.Conv_R8);
-                return true;
-            case Opcode.F32DemoteF64:
-                UnaryCall(ValueKind.F32, Method(typeof(FloatBarriers), nameof(FloatBarriers.Demote)));
-                return true;
-            case Opcode.F64PromoteF32:
-                UnaryCall(ValueKind.F64, Method(typeof(FloatBarriers), nameof(FloatBarriers.Promote)));
                 return true;
             case Opcode.I32ReinterpretF32:
                 UnaryCall(ValueKind.I32, typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!);
@@ -766,9 +736,14 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    /// <summary>
+    /// f32 constants: signalling NaNs go through <see cref="Numerics.FloatConstants"/> because RyuJIT
+    /// holds folded float constants as doubles, which would quiet them. Float arithmetic itself is
+    /// compiled to <see cref="Numerics.ScalarOps"/> helpers the JIT cannot fold (x * 1.0 is not x for a
+    /// signalling NaN), so constants need no other disguise.
+    /// </summary>
     private void EmitSingleConstant(int bits)
     {
-        var value = BitConverter.Int32BitsToSingle(bits);
         if (Numerics.FloatConstants.IsSignallingNaN(bits))
         {
             _il.Emit(OpCodes.Ldc_I4, bits);
@@ -776,49 +751,10 @@ internal sealed partial class FunctionCompiler
             return;
         }
 
-        var identity = bits switch
-        {
-            0 => nameof(FloatBarriers.SingleZero),
-            unchecked((int)0x80000000) => nameof(FloatBarriers.SingleNegativeZero),
-            0x3F800000 => nameof(FloatBarriers.SingleOne),
-            unchecked((int)0xBF800000) => nameof(FloatBarriers.SingleNegativeOne),
-            _ => null,
-        };
-        if (identity is not null)
-        {
-            _il.Emit(OpCodes.Ldsfld, typeof(FloatBarriers).GetField(identity)!);
-            return;
-        }
-
-        _il.Emit(OpCodes.Ldc_R4, value);
+        _il.Emit(OpCodes.Ldc_R4, BitConverter.Int32BitsToSingle(bits));
     }
 
-    private void EmitDoubleConstant(long bits)
-    {
-        var value = BitConverter.Int64BitsToDouble(bits);
-        var identity = bits switch
-        {
-            0 => nameof(FloatBarriers.DoubleZero),
-            unchecked((long)0x8000000000000000) => nameof(FloatBarriers.DoubleNegativeZero),
-            0x3FF0000000000000 => nameof(FloatBarriers.DoubleOne),
-            unchecked((long)0xBFF0000000000000) => nameof(FloatBarriers.DoubleNegativeOne),
-            _ => null,
-        };
-        if (identity is not null)
-        {
-            _il.Emit(OpCodes.Ldsfld, typeof(FloatBarriers).GetField(identity)!);
-            return;
-        }
-
-        if (double.IsNaN(value))
-        {
-            _il.Emit(OpCodes.Ldc_I8, bits);
-            _il.Emit(OpCodes.Call, typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!);
-            return;
-        }
-
-        _il.Emit(OpCodes.Ldc_R8, value);
-    }
+    private void EmitDoubleConstant(long bits) => _il.Emit(OpCodes.Ldc_R8, BitConverter.Int64BitsToDouble(bits));
 
     private void Unary(ValueKind result, params ReadOnlySpan<OpCode> opcodes)
     {
