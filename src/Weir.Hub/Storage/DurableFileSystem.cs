@@ -42,19 +42,6 @@ internal static partial class DurableFileSystem
         }
     }
 
-    /// <summary>Writes a small file so that either the old or the new content is seen after a crash, never a mix.</summary>
-    public static void WriteAllBytesDurably(string path, ReadOnlySpan<byte> content)
-    {
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
-        {
-            RandomAccess.Write(handle, content, 0);
-            RandomAccess.FlushToDisk(handle);
-        }
-
-        MoveDurably(temporary, path, overwrite: true);
-    }
-
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 

@@ -37,8 +37,12 @@ internal sealed class UploadStore : IDisposable
         Directory.CreateDirectory(directory);
         var startedAt = time.GetUtcNow();
         File.WriteAllBytes(Path.Combine(directory, DataFile), []);
+        // Written complete before it is visible (rename), but not flushed: losing a session in a power
+        // failure only makes the client start its upload again, and POST stays cheap.
         var info = JsonSerializer.SerializeToUtf8Bytes(new SessionInfo(repository, startedAt.ToUnixTimeMilliseconds()));
-        DurableFileSystem.WriteAllBytesDurably(Path.Combine(directory, InfoFile), info);
+        var temporary = Path.Combine(directory, InfoFile + ".tmp");
+        File.WriteAllBytes(temporary, info);
+        File.Move(temporary, Path.Combine(directory, InfoFile));
         runningDigests[id] = new DigestCalculator();
         return new UploadSession(id, repository, startedAt, 0);
     }
