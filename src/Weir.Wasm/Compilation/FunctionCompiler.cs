@@ -39,6 +39,7 @@ internal sealed partial class FunctionCompiler
     private readonly Dictionary<(Type Type, int Ordinal), LocalBuilder> _temporaries = [];
     private LocalBuilder _context = null!;
     private LocalBuilder _execution = null!;
+    private LocalBuilder _stackProbe = null!;
     private LocalBuilder? _memoryBase;
     private LocalBuilder? _memoryLength;
 
@@ -88,9 +89,9 @@ internal sealed partial class FunctionCompiler
             _localBuilders[_type.Parameters.Length + i] = _il.DeclareLocal(CallingConvention.ClrType(_locals[i]));
         }
 
-        EmitStackCheck();
-        EmitTick();
-        if (_module.HasMemory)
+        _stackProbe = _il.DeclareLocal(typeof(byte));
+        EmitEntryCheck();
+        if (_module.HasMemory && AccessesMemory())
         {
             _memoryBase = _il.DeclareLocal(typeof(byte*));
             _memoryLength = _il.DeclareLocal(typeof(ulong));
@@ -98,33 +99,59 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private void EmitStackCheck()
+    /// <summary>Whether the body loads or stores: only then is the memory base kept in locals (and reloaded after calls).</summary>
+    private bool AccessesMemory()
     {
-        // The frame is already allocated when this runs: large frames add their size to the limit.
+        var reader = new InstructionReader(_module.Definition.Binary.Span.Slice(_body.CodeOffset, _body.CodeLength), _body.CodeOffset);
+        var instruction = default(Instruction);
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instruction);
+            if (InstructionReader.IsMemoryAccess(instruction.Opcode))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>At function entry: stack depth (which also notices interruptions) and fuel.</summary>
+    private void EmitEntryCheck()
+    {
+        // The frame is already allocated when this runs: large frames count their size against the limit.
         var frameEstimate = (long)(_type.Parameters.Length + _locals.Length) * 16;
-        var probe = _il.DeclareLocal(typeof(byte));
-        var ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloca, probe);
+        _il.Emit(OpCodes.Ldloca, _stackProbe);
         _il.Emit(OpCodes.Conv_U);
-        _il.Emit(OpCodes.Ldloc, _execution);
-        _il.Emit(OpCodes.Ldfld, Field<ExecutionState>(nameof(ExecutionState.StackLimit)));
         if (frameEstimate > 4096)
         {
             _il.Emit(OpCodes.Ldc_I8, frameEstimate);
             _il.Emit(OpCodes.Conv_U);
-            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Sub);
         }
 
-        _il.Emit(OpCodes.Bge_Un, ok);
-        _il.Emit(OpCodes.Call, Method(typeof(BulkOperations), nameof(BulkOperations.RaiseStackExhausted)));
-        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Ldloc, _execution);
+        _il.Emit(OpCodes.Call, Method(typeof(RuntimeChecks), nameof(RuntimeChecks.CheckStack)));
+        EmitFuelCheck();
     }
 
-    /// <summary>At function entry and loop headers: fuel and interruption (deadline) checks.</summary>
-    private void EmitTick()
+    /// <summary>At loop headers: interruptions (through the stack limit) and fuel.</summary>
+    private void EmitLoopCheck()
     {
+        _il.Emit(OpCodes.Ldloca, _stackProbe);
+        _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Ldloc, _execution);
-        _il.Emit(OpCodes.Call, Method(typeof(RuntimeChecks), ConsumesFuel ? nameof(RuntimeChecks.TickWithFuel) : nameof(RuntimeChecks.Tick)));
+        _il.Emit(OpCodes.Call, Method(typeof(RuntimeChecks), nameof(RuntimeChecks.CheckStack)));
+        EmitFuelCheck();
+    }
+
+    private void EmitFuelCheck()
+    {
+        if (ConsumesFuel)
+        {
+            _il.Emit(OpCodes.Ldloc, _execution);
+            _il.Emit(OpCodes.Call, Method(typeof(RuntimeChecks), nameof(RuntimeChecks.ConsumeFuel)));
+        }
     }
 
     private void ReloadMemory()
@@ -254,7 +281,7 @@ internal sealed partial class FunctionCompiler
         var header = _il.DefineLabel();
         EnterBlock(FrameKind.Loop, instruction.BlockType, header);
         _il.MarkLabel(header);
-        EmitTick();
+        EmitLoopCheck();
     }
 
     private void CompileIf(ref Instruction instruction)

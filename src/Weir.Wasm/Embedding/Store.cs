@@ -53,8 +53,8 @@ public sealed class Store : IDisposable
         lock (_deadlineLock)
         {
             _deadlineTimer?.Dispose();
-            Volatile.Write(ref Execution.Interrupted, 0);
-            _deadlineTimer = new Timer(static state => ((Store)state!).Interrupt(TrapCode.Deadline), this, timeout, Timeout.InfiniteTimeSpan);
+            Execution.ClearInterrupt();
+            _deadlineTimer = new Timer(static state => ((Store)state!).Execution.Interrupt(TrapCode.Deadline), this, timeout, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -65,18 +65,12 @@ public sealed class Store : IDisposable
         {
             _deadlineTimer?.Dispose();
             _deadlineTimer = null;
-            Volatile.Write(ref Execution.Interrupted, 0);
+            Execution.ClearInterrupt();
         }
     }
 
     /// <summary>Stops guest code running in this store at its next function entry or loop iteration (from any thread).</summary>
-    public void Interrupt() => Interrupt(TrapCode.Deadline);
-
-    private void Interrupt(TrapCode reason)
-    {
-        Execution.InterruptReason = reason;
-        Volatile.Write(ref Execution.Interrupted, 1);
-    }
+    public void Interrupt() => Execution.Interrupt(TrapCode.Deadline);
 
     /// <summary>Called when host code starts guest code: sets the stack limit for the outermost call.</summary>
     internal void Enter()
@@ -84,11 +78,16 @@ public sealed class Store : IDisposable
         var execution = Execution;
         if (execution.Depth++ == 0)
         {
-            execution.StackLimit = StackBounds.ComputeLimit(Limits.MaxStackBytes);
+            var limit = StackBounds.ComputeLimit(Limits.MaxStackBytes);
+            execution.ComputedStackLimit = limit;
+            Volatile.Write(ref execution.StackLimit, limit);
         }
 
+        // Read after the limit was written: an interruption racing with this entry is seen either
+        // here or by the guest's first check, because the timer raises the limit after the flag.
         if (Volatile.Read(ref execution.Interrupted) != 0)
         {
+            Volatile.Write(ref execution.StackLimit, nuint.MaxValue);
             execution.Depth--;
             throw new WasmTrapException(execution.InterruptReason);
         }

@@ -135,9 +135,4 @@ internal static unsafe class BulkOperations
     private static void ThrowUndefinedElement() =>
         throw new WasmTrapException(TrapCode.TableOutOfBounds, "undefined element");
 
-    /// <summary>Fuel ran out or the store was interrupted: raise the matching trap.</summary>
-    public static void RaiseInterrupt(ExecutionState execution) =>
-        Trap.Throw(Volatile.Read(ref execution.Interrupted) != 0 ? execution.InterruptReason : TrapCode.OutOfFuel);
-
-    public static void RaiseStackExhausted() => Trap.Throw(TrapCode.StackExhausted);
 }

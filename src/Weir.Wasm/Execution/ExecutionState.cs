@@ -2,13 +2,20 @@ namespace Weir.Wasm.Execution;
 
 /// <summary>
 /// The per-store state that compiled code reads on every function entry and loop header. A store
-/// runs on one thread at a time, so plain fields suffice except for the interrupt flag, which
-/// another thread (a deadline timer or the host) sets.
+/// runs on one thread at a time, so plain fields suffice, except that another thread (a deadline
+/// timer or the host) may interrupt it.
 /// </summary>
 internal sealed class ExecutionState
 {
-    /// <summary>Compiled code traps when the stack pointer goes below this address.</summary>
+    /// <summary>
+    /// Compiled code traps when the stack pointer is below this address. Interrupting the store
+    /// raises it to the top of the address space, so the one comparison every function entry and
+    /// loop header already makes also notices deadlines, as in wasmtime.
+    /// </summary>
     public nuint StackLimit;
+
+    /// <summary>The real stack limit, restored when an interruption is cleared.</summary>
+    public nuint ComputedStackLimit;
 
     /// <summary>Fuel left; compiled code traps when it goes negative (only when the engine meters fuel).</summary>
     public long Fuel = long.MaxValue;
@@ -21,4 +28,17 @@ internal sealed class ExecutionState
 
     /// <summary>Why <see cref="Interrupted"/> was set.</summary>
     public TrapCode InterruptReason = TrapCode.Deadline;
+
+    public void Interrupt(TrapCode reason)
+    {
+        InterruptReason = reason;
+        Volatile.Write(ref Interrupted, 1);
+        Volatile.Write(ref StackLimit, nuint.MaxValue);
+    }
+
+    public void ClearInterrupt()
+    {
+        Volatile.Write(ref Interrupted, 0);
+        Volatile.Write(ref StackLimit, ComputedStackLimit);
+    }
 }
