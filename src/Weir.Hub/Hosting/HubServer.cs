@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Weir.Hub.Api;
 using Weir.Hub.Auth;
 using Weir.Hub.Metadata;
 using Weir.Hub.Registry;
@@ -142,5 +143,6 @@ public sealed class HubServer : IAsyncDisposable
         application.Map("/v2", registry);
         application.Map("/v2/{**path}", registry);
         TokenEndpoint.Map(application);
+        CurrentUserEndpoint.Map(application);
     }
 }

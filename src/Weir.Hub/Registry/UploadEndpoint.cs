@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Weir.Hub.Auth;
+using Weir.Hub.Hosting;
 using Weir.Hub.Metadata;
 using Weir.Hub.Storage;
 using Weir.Oci.Content;
@@ -23,9 +24,11 @@ internal sealed class UploadEndpoint
     private readonly UploadStore uploads;
     private readonly RegistryAuthorization authorization;
     private readonly TimeProvider time;
+    private readonly HubOptions options;
 
-    public UploadEndpoint(IMetadataStore metadata, IBlobStore blobs, UploadStore uploads, RegistryAuthorization authorization, TimeProvider time)
+    public UploadEndpoint(IMetadataStore metadata, IBlobStore blobs, UploadStore uploads, RegistryAuthorization authorization, TimeProvider time, HubOptions options)
     {
+        this.options = options;
         this.metadata = metadata;
         this.blobs = blobs;
         this.uploads = uploads;
@@ -152,6 +155,13 @@ internal sealed class UploadEndpoint
         var session = uploads.Find(id);
         if (session is null || !string.Equals(session.Repository, request.Name, StringComparison.Ordinal))
         {
+            throw RegistryException.UploadUnknown(id);
+        }
+
+        if (session.LastActivity < time.GetUtcNow() - options.UploadExpiry)
+        {
+            // Expired sessions are also swept by garbage collection; this makes expiry exact.
+            uploads.Delete(id);
             throw RegistryException.UploadUnknown(id);
         }
 

@@ -44,7 +44,7 @@ internal sealed class UploadStore : IDisposable
         File.WriteAllBytes(temporary, info);
         File.Move(temporary, Path.Combine(directory, InfoFile));
         runningDigests[id] = new DigestCalculator();
-        return new UploadSession(id, repository, startedAt, 0);
+        return new UploadSession(id, repository, startedAt, startedAt, 0);
     }
 
     /// <summary>Finds a session by id; null when the id is malformed, unknown or the session was completed, cancelled or expired.</summary>
@@ -65,7 +65,7 @@ internal sealed class UploadStore : IDisposable
                 return null;
             }
 
-            return new UploadSession(id, info.Repository, DateTimeOffset.FromUnixTimeMilliseconds(info.Started), data.Length);
+            return new UploadSession(id, info.Repository, DateTimeOffset.FromUnixTimeMilliseconds(info.Started), data.LastWriteTimeUtc, data.Length);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {

@@ -308,6 +308,22 @@ public sealed class UploadEndpointTests
     }
 
     [Fact]
+    public async Task Session_IdleLongerThanTheExpiry_IsUnknownAndRemoved()
+    {
+        await using var hub = await TestHub.StartAsync(configure: options => options.UploadExpiry = TimeSpan.FromMinutes(10));
+        using var client = await hub.CreateWriterAsync();
+        var location = await StartAsync(client);
+        using var patch = await client.PatchAsync(location, new ByteArrayContent(Blob));
+        File.SetLastWriteTimeUtc(Path.Combine(hub.DataDirectory, "uploads", location.Split('/')[^1], "data"), DateTime.UtcNow.AddMinutes(-11));
+
+        using var put = await client.PutAsync($"{location}?digest={TestHub.DigestOf(Blob)}", null);
+
+        await put.ShouldBeErrorAsync(HttpStatusCode.NotFound, "BLOB_UPLOAD_UNKNOWN");
+        hub.UploadSessions().Should().BeEmpty();
+        hub.BlobFiles().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Mount_FromARepositoryTheCallerCanRead_Returns201WithoutUpload()
     {
         await using var hub = await TestHub.StartAsync();
