@@ -41,9 +41,12 @@ public sealed class RunCommandTests
 
         result.ExitCode.Should().Be(134);
         result.Stdout.Should().Be("about to trap\n", "output written before the trap is kept");
+        // The frames are named from the name section. (Weir.Wasm lets the JIT inline small functions,
+        // which drops their frames, so not every function on the way is required to appear.)
         result.Stderr.Should().Contain("trapped")
             .And.Contain("integer divide by zero (IntegerDivideByZero)")
-            .And.MatchRegex(@"at trap!divide \(#\d+\)\s+at trap!crash_here \(#\d+\)\s+at trap!call_crash \(#\d+\)\s+at trap!main");
+            .And.MatchRegex(@"\n    at trap!(divide|crash_here|call_crash) \(#\d+\)\n")
+            .And.Contain("    at trap!_start");
     }
 
     [Fact]

@@ -37,6 +37,17 @@ internal static class InvokeValues
 
                 break;
             case ValueKind.F32:
+                if (TryParseNanBits(text, out var bits32) && bits32 <= uint.MaxValue)
+                {
+                    return Value.FromSingleBits(unchecked((int)(uint)bits32));
+                }
+
+                if (text.Equals("nan", StringComparison.OrdinalIgnoreCase) || text.Equals("-nan", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The canonical NaN, with the sign asked for (.NET's NaN constant has the sign bit set).
+                    return Value.FromSingleBits(text[0] == '-' ? unchecked((int)0xFFC00000) : 0x7FC00000);
+                }
+
                 if (TryParseSpecialFloat(text, out var special))
                 {
                     return Value.FromSingle((float)special);
@@ -50,6 +61,16 @@ internal static class InvokeValues
 
                 break;
             case ValueKind.F64:
+                if (TryParseNanBits(text, out var bits64))
+                {
+                    return Value.FromDoubleBits(unchecked((long)bits64));
+                }
+
+                if (text.Equals("nan", StringComparison.OrdinalIgnoreCase) || text.Equals("-nan", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Value.FromDoubleBits(text[0] == '-' ? unchecked((long)0xFFF8000000000000) : 0x7FF8000000000000);
+                }
+
                 if (TryParseSpecialFloat(text, out var @double)
                     || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out @double))
                 {
@@ -67,13 +88,18 @@ internal static class InvokeValues
     /// <summary>A result in a form that parses back to the same value (floats round-trip; NaNs show their bits).</summary>
     public static string Format(Value value) => value.ToString();
 
+    /// <summary>The form results are printed in for NaNs: <c>nan:0x</c> followed by the exact bits.</summary>
+    private static bool TryParseNanBits(string text, out ulong bits)
+    {
+        bits = 0;
+        return text.StartsWith("nan:0x", StringComparison.OrdinalIgnoreCase)
+            && ulong.TryParse(text.AsSpan(6), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out bits);
+    }
+
     private static bool TryParseSpecialFloat(string text, out double value)
     {
         switch (text.ToLowerInvariant())
         {
-            case "nan":
-                value = double.NaN;
-                return true;
             case "inf" or "+inf" or "infinity" or "+infinity":
                 value = double.PositiveInfinity;
                 return true;
