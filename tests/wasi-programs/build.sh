@@ -2,9 +2,18 @@
 # Builds every test program (and examples/hello) with Debian's clang + wasi-libc:
 #   apt-get install -y clang lld wasi-libc libclang-rt-14-dev-wasm32
 # The .wasm files are committed, so tests do not need the toolchain; rebuild after editing a .c file.
+#   build.sh            rebuilds them in place
+#   build.sh OUTPUT     writes them to OUTPUT instead (a test compares those with the committed ones)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+output="${1:-}"
+if [ -n "$output" ]; then
+  mkdir -p "$output"
+  output="$(cd "$output" && pwd)"
+fi
+programs_out="${output:-$here}"
+hello_out="${output:-$root/examples/hello}"
 
 # clang runs binaryen's wasm-opt after linking whenever it is on PATH, which strips the name section
 # (so traps would show no function names) and makes the output depend on what is installed. Give
@@ -24,12 +33,12 @@ for source in "$here"/*.c; do
   case "$name" in
     exports)
       # A reactor: no _start, only exported functions (for weir run --invoke).
-      "${cc[@]}" -mexec-model=reactor "$source" -o "$here/$name.wasm" ;;
+      "${cc[@]}" -mexec-model=reactor "$source" -o "$programs_out/$name.wasm" ;;
     *)
-      "${cc[@]}" "$source" -o "$here/$name.wasm" ;;
+      "${cc[@]}" "$source" -o "$programs_out/$name.wasm" ;;
   esac
   echo "built $name.wasm"
 done
 
-"${cc[@]}" "$root/examples/hello/hello.c" -o "$root/examples/hello/hello.wasm"
+"${cc[@]}" "$root/examples/hello/hello.c" -o "$hello_out/hello.wasm"
 echo "built examples/hello/hello.wasm"
