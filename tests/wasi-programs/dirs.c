@@ -180,6 +180,34 @@ int main(void) {
         check("the first entry is . with the directory's inode",
               buffer[24] == '.' && *(uint32_t *)(buffer + 16) == 1 && *(uint64_t *)(buffer + 8) == *(uint64_t *)(filestat + FILESTAT_INO));
         check_int("a cookie past the end reads nothing", (raw_fd_readdir(dirfd, buffer, sizeof buffer, 1000, &used), used), 0);
+
+        /* Byte I/O on a directory descriptor fails: it has none of those rights. */
+        __wasi_iovec_t vector = {buffer, sizeof buffer};
+        int32_t count = 0;
+        uint64_t offset = 0;
+        check_errno("fd_read on a directory is EBADF", raw_fd_read(dirfd, &vector, 1, &count), E_BADF, -1);
+        check_errno("fd_write on a directory is EBADF", raw_fd_write(dirfd, &vector, 1, &count), E_BADF, -1);
+        check_errno("fd_seek on a directory is EBADF", raw_fd_seek(dirfd, 0, 0, &offset), E_BADF, -1);
+        check_errno("fd_tell on a directory is EBADF", raw_fd_tell(dirfd, &offset), E_BADF, -1);
+        check_errno("fd_allocate on a directory is EBADF", raw_fd_allocate(dirfd, 0, 10), E_BADF, -1);
+        check_errno("ftruncate on a directory is EBADF", ftruncate(dirfd, 0) < 0 ? errno : 0, EBADF, -1);
+
+        /* Without PATH_FILESTAT_SET_SIZE a directory cannot truncate what it opens, nor create without PATH_CREATE_FILE. */
+        __wasi_fdstat_t fdstat;
+        raw_fd_fdstat_get(dirfd, &fdstat);
+        check_int("dropping PATH_FILESTAT_SET_SIZE and PATH_CREATE_FILE",
+                  raw_fd_fdstat_set_rights(dirfd, (int64_t)(fdstat.fs_rights_base & ~(__WASI_RIGHTS_PATH_FILESTAT_SET_SIZE | __WASI_RIGHTS_PATH_CREATE_FILE)),
+                                           (int64_t)fdstat.fs_rights_inheriting), 0);
+        int32_t opened = -1;
+        check_errno("O_TRUNC without PATH_FILESTAT_SET_SIZE is EPERM",
+                    raw_path_open(dirfd, 1, STR("top.txt"), __WASI_OFLAGS_TRUNC, (int64_t)__WASI_RIGHTS_FD_WRITE, 0, 0, &opened), E_PERM, -1);
+        check_errno("O_CREAT without PATH_CREATE_FILE is EPERM",
+                    raw_path_open(dirfd, 1, STR("created.txt"), __WASI_OFLAGS_CREAT, (int64_t)__WASI_RIGHTS_FD_WRITE, 0, 0, &opened), E_PERM, -1);
+        check_int("the file was not truncated", (stat("/sandbox/top.txt", &status), (int)status.st_size), 4);
+        raw_fd_fdstat_get(dirfd, &fdstat);
+        check_errno("dropping PATH_OPEN makes path_open EBADF",
+                    (raw_fd_fdstat_set_rights(dirfd, (int64_t)(fdstat.fs_rights_base & ~__WASI_RIGHTS_PATH_OPEN), (int64_t)fdstat.fs_rights_inheriting),
+                     raw_path_open(dirfd, 1, STR("top.txt"), 0, (int64_t)__WASI_RIGHTS_FD_READ, 0, 0, &opened)), E_BADF, -1);
     }
     close(dirfd);
 
