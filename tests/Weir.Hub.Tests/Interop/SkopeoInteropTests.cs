@@ -64,6 +64,31 @@ public sealed class SkopeoInteropTests
     }
 
     [SkopeoFact]
+    public async Task Skopeo_RegistryToRegistryCopy_MountsBlobsInsteadOfUploadingThemAgain()
+    {
+        var skopeo = ExternalTool.Require("skopeo", "apt-get install -y skopeo");
+        using var work = new TemporaryDirectory("weir-skopeo");
+        await using var hub = await TestHub.StartAsync(kestrel: true);
+        var secret = await hub.CreateTokenAsync("alice", AccessScopes.Pull | AccessScopes.Push);
+        var source = Path.Combine(work.Path, "source");
+        var module = OciContent.WasmModule("mounted");
+        var (cncf, _) = OciLayout.WriteModule(source, module);
+        await SkopeoOkAsync(skopeo, work, "copy", "--dest-tls-verify=false", "--dest-creds", $"alice:{secret}", $"oci:{source}:cncf", $"docker://{hub.Authority}/alice/a:v1");
+        var filesBefore = hub.BlobFiles().Count;
+
+        var copy = await SkopeoOkAsync(
+            skopeo, work, "--debug", "copy", "--src-tls-verify=false", "--dest-tls-verify=false", "--src-creds", $"alice:{secret}", "--dest-creds", $"alice:{secret}",
+            $"docker://{hub.Authority}/alice/a:v1", $"docker://{hub.Authority}/alice/b:v1");
+
+        copy.Error.Should().Contain("mount OK");
+        hub.BlobFiles().Count.Should().Be(filesBefore);
+        using var client = hub.CreateClient("alice", secret);
+        (await client.GetByteArrayAsync($"/v2/alice/b/blobs/{TestHub.DigestOf(module)}")).Should().Equal(module);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v2/alice/b/manifests/v1"));
+        head.Headers.GetValues("Docker-Content-Digest").Single().Should().Be(cncf);
+    }
+
+    [SkopeoFact]
     public async Task Skopeo_PullOfAPublicRepository_WorksAnonymously_PushWithoutCredentialsFails()
     {
         var skopeo = ExternalTool.Require("skopeo", "apt-get install -y skopeo");
