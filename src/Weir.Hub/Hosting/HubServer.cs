@@ -62,6 +62,10 @@ public sealed class HubServer : IAsyncDisposable
             });
             builder.Logging.SetMinimumLevel(LogLevel.Information);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+            // A failed start (e.g. the port is taken) surfaces as the exception StartAsync throws, which
+            // the caller reports in one line; the host's own log entry would repeat it as a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Listen(endpoint);

@@ -39,7 +39,7 @@ internal sealed partial class GarbageCollectionService : BackgroundService
             {
                 return;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A failed pass leaves everything in place; the next one starts over.
                 LogFailed(logger, exception);

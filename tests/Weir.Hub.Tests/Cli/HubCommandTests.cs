@@ -90,6 +90,19 @@ public sealed class HubCommandTests
     }
 
     [WeirCliFact]
+    public async Task Hub_OnAPortInUse_FailsWithOneLineInsteadOfAStackTrace()
+    {
+        using var directory = new TemporaryDirectory("weir-cli");
+        using var running = await HubProcess.StartAsync(Path.Combine(directory.Path, "first"));
+
+        var result = await WeirAsync("hub", "--listen", running.Address.Authority, "--data", Path.Combine(directory.Path, "second"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("address already in use");
+        (result.Output + result.Error).Should().NotContain("   at ");
+    }
+
+    [WeirCliFact]
     public async Task OrgAndRepoCommands_ManageOrganisationsAndReportMissingRepositories()
     {
         using var directory = new TemporaryDirectory("weir-cli");
