@@ -54,12 +54,14 @@ internal sealed partial class WasiFunctions
                 throw new WasiErrorException(Errno.NotPermitted);
             }
 
-            var resolved = PathResolver.Resolve(directory, path, FollowsSymlinks(lookupFlags));
+            // O_CREAT|O_EXCL never follows a final symbolic link: a link there, even a dangling one, exists.
+            var exclusive = create && open.HasFlag(OpenFlags.Exclusive);
+            var resolved = PathResolver.Resolve(directory, path, FollowsSymlinks(lookupFlags) && !exclusive);
             Descriptor opened = resolved.Status switch
             {
                 null => CreateFile(directory, resolved, create, requestedBase, requestedInheriting, flags),
+                _ when exclusive => throw new WasiErrorException(Errno.Exists),
                 { FileType: FileType.SymbolicLink } => throw new WasiErrorException(wantsDirectory ? Errno.NotDirectory : Errno.TooManySymbolicLinks),
-                _ when create && open.HasFlag(OpenFlags.Exclusive) => throw new WasiErrorException(Errno.Exists),
                 { FileType: FileType.Directory } => OpenDirectory(directory, resolved, create || truncate, requestedBase, requestedInheriting),
                 { FileType: FileType.RegularFile } when !wantsDirectory => OpenExistingFile(directory, resolved, truncate, requestedBase, requestedInheriting, flags),
                 _ when wantsDirectory => throw new WasiErrorException(Errno.NotDirectory),
