@@ -43,6 +43,22 @@ public sealed class WasiProgramTests
     }
 
     [Fact]
+    public void Run_WithASmallPerCallTransferCap_StillMovesEveryByteThroughShortTransfers()
+    {
+        using var sandbox = new Support.TempDirectory();
+        using var stdout = new MemoryStream();
+        var configuration = new WasiConfiguration { MaxBytesPerCall = 4096 }
+            .WithPreopenedDirectory(sandbox.Path, "/sandbox")
+            .WithStandardOutput(WasiOutput.ToStream(stdout));
+
+        var exitCode = WasiProgram.Run(new Store(Engine), Load("files"), configuration);
+
+        var output = Encoding.UTF8.GetString(stdout.ToArray());
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("ok   1 MiB written").And.Contain("ok   the bytes round-trip");
+    }
+
+    [Fact]
     public void Run_Reactor_ThrowsBecauseItIsNotACommand()
     {
         var run = () => WasiProgram.Run(new Store(Engine), Load("exports"), new WasiConfiguration());

@@ -46,8 +46,8 @@ internal sealed partial class WasiFunctions
 
             var fired = WaitForEvents(subscriptions);
 
-            // Guest memory may have been unmapped or moved while waiting only through another
-            // instance, which cannot happen; still take fresh spans after the wait.
+            // Spans are taken again after the wait: a memory's base can move when it grows, and
+            // nothing should rely on no other host code having grown it meanwhile.
             memory = MemoryOf(caller);
             var events = memory.Slice((uint)eventsAddress, (uint)subscriptionCount * EventSize);
             events[..(fired.Count * EventSize)].Clear();
