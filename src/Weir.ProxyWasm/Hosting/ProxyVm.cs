@@ -215,6 +215,10 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
         {
             throw new PluginLoadException($"plugin '{_plugin.Name}': the module cannot be linked: {exception.Message}", exception);
         }
+        catch (WasmTrapException trap) when (trap.Code == TrapCode.ResourceLimitExceeded)
+        {
+            throw new PluginLoadException($"plugin '{_plugin.Name}': the module needs more than the plugin's limits allow: {trap.Message}", trap);
+        }
         catch (WasmTrapException trap)
         {
             throw new PluginLoadException($"plugin '{_plugin.Name}': the module trapped while being instantiated (start section): {DescribeTrap(trap)}", trap);
