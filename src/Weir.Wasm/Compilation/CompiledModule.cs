@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using Weir.Wasm.Model;
+
 namespace Weir.Wasm.Compilation;
 
 /// <summary>The generated code of a module: shared by all its instances, immutable.</summary>
@@ -14,4 +17,16 @@ internal sealed class CompiledModule
 
     /// <summary>A diagnostic name for every function of the index space (imports first), or null.</summary>
     public required string?[] FunctionNames { get; init; }
+
+    /// <summary>The signature of every function of the index space (imports first).</summary>
+    public required FunctionType[] FunctionTypes { get; init; }
+
+    /// <summary>The engine-wide signature id of every function of the index space.</summary>
+    public required int[] FunctionTypeIds { get; init; }
+
+    /// <summary>The module's exports by name, shared by all instances.</summary>
+    public required FrozenDictionary<string, Export> ExportsByName { get; init; }
+
+    /// <summary>Imported functions come first in the function index space.</summary>
+    public required int ImportedFunctionCount { get; init; }
 }

@@ -195,9 +195,8 @@ internal sealed partial class FunctionCompiler
                 return;
             case Opcode.RefFunc:
                 _il.Emit(OpCodes.Ldloc, _context);
-                _il.Emit(OpCodes.Ldfld, Field<InstanceContext>(nameof(InstanceContext.Functions)));
                 _il.Emit(OpCodes.Ldc_I4, (int)instruction.Index);
-                _il.Emit(OpCodes.Ldelem_Ref);
+                _il.Emit(OpCodes.Call, typeof(InstanceContext).GetMethod(nameof(InstanceContext.GetFunction))!);
                 Push(ValueKind.FuncRef);
                 return;
             case Opcode.MemoryInit:

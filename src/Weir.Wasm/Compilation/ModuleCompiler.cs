@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
@@ -58,7 +59,17 @@ internal static class ModuleCompiler
             code[i] = byName[methods[i].Name].MethodHandle.GetFunctionPointer();
         }
 
-        return new CompiledModule { GeneratedType = created, FunctionCode = code, TypeIds = typeIds, FunctionNames = names };
+        return new CompiledModule
+        {
+            GeneratedType = created,
+            FunctionCode = code,
+            TypeIds = typeIds,
+            FunctionNames = names,
+            FunctionTypes = functionTypes,
+            FunctionTypeIds = functionTypes.Select(engine.GetTypeId).ToArray(),
+            ExportsByName = definition.Exports.ToFrozenDictionary(export => export.Name, StringComparer.Ordinal),
+            ImportedFunctionCount = importedCount,
+        };
     }
 
     private static FunctionType[] AllFunctionTypes(ModuleDefinition definition)

@@ -7,14 +7,11 @@ namespace Weir.Wasm;
 /// <summary>An instantiated module: its exports, bound to a store.</summary>
 public sealed partial class Instance
 {
-    private readonly Dictionary<string, Extern> _exports;
-
-    internal Instance(Module module, Store store, InstanceContext context, Dictionary<string, Extern> exports)
+    internal Instance(Module module, Store store, InstanceContext context)
     {
         Module = module;
         Store = store;
         Context = context;
-        _exports = exports;
     }
 
     /// <summary>The module this is an instance of.</summary>
@@ -27,10 +24,19 @@ public sealed partial class Instance
 
     /// <summary>The exports in the module's order.</summary>
     public IEnumerable<(string Name, Extern Item)> Exports =>
-        Module.Exports.Select(export => (export.Name, _exports[export.Name]));
+        Module.Exports.Select(export => (export.Name, Resolve(export)));
 
     /// <summary>An export by name, or null.</summary>
-    public Extern? GetExport(string name) => _exports.GetValueOrDefault(name);
+    public Extern? GetExport(string name) =>
+        Module.Compiled.ExportsByName.TryGetValue(name, out var export) ? Resolve(export) : null;
+
+    private Extern Resolve(Export export) => export.Kind switch
+    {
+        ExternalKind.Function => Context.GetFunction((int)export.Index),
+        ExternalKind.Table => Context.Tables[export.Index],
+        ExternalKind.Memory => Context.Memories[export.Index],
+        _ => Context.Globals[export.Index],
+    };
 
     /// <summary>An exported function by name, or null.</summary>
     public Function? GetFunction(string name) => GetExport(name) as Function;

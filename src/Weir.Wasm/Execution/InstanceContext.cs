@@ -1,3 +1,5 @@
+using Weir.Wasm.Compilation;
+
 namespace Weir.Wasm.Execution;
 
 /// <summary>
@@ -10,13 +12,28 @@ internal sealed class InstanceContext
     public Memory[] Memories = [];
     public Table[] Tables = [];
     public Global[] Globals = [];
-    public Function[] Functions = [];
+    /// <summary>Imports are set at instantiation; defined functions are created on first use (<see cref="GetFunction"/>).</summary>
+    public Function?[] Functions = [];
     public object?[]?[] ElementSegments = [];
     public ReadOnlyMemory<byte>[] DataSegments = [];
     public required ExecutionState Execution;
     public required Store Store;
     public Instance? Instance;
 
-    /// <summary>Keeps the generated code alive while functions of this instance can be called.</summary>
-    public object? KeepAlive;
+    /// <summary>The generated code; holding it keeps the code alive while functions of this instance can be called.</summary>
+    public required CompiledModule Module;
+
+    /// <summary>The function reference for an index, created on first use so instantiation need not allocate one per function.</summary>
+    public Function GetFunction(int index)
+    {
+        var existing = Functions[index];
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var module = Module;
+        var created = new Function(Store, module.FunctionTypes[index], module.FunctionTypeIds[index], this, module.FunctionCode[index - module.ImportedFunctionCount], module.FunctionNames[index]);
+        return Interlocked.CompareExchange(ref Functions[index], created, null) ?? created;
+    }
 }

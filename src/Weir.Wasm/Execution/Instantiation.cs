@@ -11,8 +11,8 @@ internal static class Instantiation
     {
         var definition = module.Definition;
         var compiled = module.Compiled;
-        var context = new InstanceContext { Execution = store.Execution, Store = store, KeepAlive = compiled };
-        var functions = new List<Function>();
+        var context = new InstanceContext { Execution = store.Execution, Store = store, Module = compiled };
+        var functions = new List<Function?>();
         var tables = new List<Table>();
         var memories = new List<Memory>();
         var globals = new List<Global>();
@@ -38,14 +38,9 @@ internal static class Instantiation
             }
         }
 
-        for (var i = 0; i < definition.FunctionTypeIndices.Length; i++)
-        {
-            var index = definition.ImportedFunctionCount + i;
-            var typeIndex = (int)definition.FunctionTypeIndices[i];
-            functions.Add(new Function(store, definition.Types[typeIndex], compiled.TypeIds[typeIndex], context, compiled.FunctionCode[i], compiled.FunctionNames[index]));
-        }
-
-        context.Functions = [.. functions];
+        var allFunctions = new Function?[compiled.FunctionTypes.Length];
+        functions.CopyTo(allFunctions);
+        context.Functions = allFunctions;
         foreach (var tableType in definition.Tables)
         {
             tables.Add(new Table(store, tableType));
@@ -59,11 +54,15 @@ internal static class Instantiation
         context.Tables = [.. tables];
         context.Memories = [.. memories];
         context.Memory0 = memories.Count > 0 ? memories[0] : null;
-        context.Globals = [.. globals];
-        foreach (var (type, initializer) in definition.Globals)
+        var importedGlobals = globals.Count;
+        var allGlobals = new Global[importedGlobals + definition.Globals.Length];
+        globals.CopyTo(allGlobals);
+        context.Globals = allGlobals;
+        for (var i = 0; i < definition.Globals.Length; i++)
         {
-            globals.Add(new Global(type, Evaluate(initializer, context)));
-            context.Globals = [.. globals];
+            // Initializers may read only imported globals, which are already in place.
+            var (type, initializer) = definition.Globals[i];
+            allGlobals[importedGlobals + i] = new Global(type, Evaluate(initializer, context));
         }
 
         context.DataSegments = definition.Data.Select(segment => segment.Data).ToArray();
@@ -80,19 +79,7 @@ internal static class Instantiation
             context.ElementSegments[i] = items;
         }
 
-        var exports = new Dictionary<string, Extern>(StringComparer.Ordinal);
-        foreach (var export in definition.Exports)
-        {
-            exports[export.Name] = export.Kind switch
-            {
-                ExternalKind.Function => context.Functions[export.Index],
-                ExternalKind.Table => context.Tables[export.Index],
-                ExternalKind.Memory => context.Memories[export.Index],
-                _ => context.Globals[export.Index],
-            };
-        }
-
-        var instance = new Instance(module, store, context, exports);
+        var instance = new Instance(module, store, context);
         context.Instance = instance;
 
         for (var i = 0; i < definition.Elements.Length; i++)
@@ -123,7 +110,7 @@ internal static class Instantiation
 
         if (definition.StartFunction is uint start)
         {
-            TypedCalls.CallAction(context.Functions[start]);
+            TypedCalls.CallAction(context.GetFunction((int)start));
         }
 
         return instance;
@@ -230,7 +217,7 @@ internal static class Instantiation
             Opcode.F64Const => Value.FromDoubleBits(instruction.Constant),
             Opcode.V128Const => Value.FromVector(instruction.Vector),
             Opcode.RefNull => Value.Default(instruction.Kind),
-            Opcode.RefFunc => Value.FromFunction(context.Functions[instruction.Index]),
+            Opcode.RefFunc => Value.FromFunction(context.GetFunction((int)instruction.Index)),
             Opcode.GlobalGet => context.Globals[instruction.Index].Value,
             _ => throw new WasmValidationException("constant expression required", instruction.Offset),
         };

@@ -1,6 +1,6 @@
 using Weir.Cli.SpecTests;
 
-namespace Weir.Wasm.Tests.SpecTests;
+namespace Weir.Cli.Tests.SpecTests;
 
 public sealed class SpecTestCommandTests : IDisposable
 {

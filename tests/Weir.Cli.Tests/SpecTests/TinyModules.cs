@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Weir.Wasm.Tests.SpecTests;
+namespace Weir.Cli.Tests.SpecTests;
 
 /// <summary>Hand-assembled binaries for the runner's tests, small enough to check byte by byte.</summary>
 internal static class TinyModules

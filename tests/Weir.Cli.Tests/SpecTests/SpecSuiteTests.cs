@@ -1,7 +1,7 @@
 using System.Text;
 using Weir.Cli.SpecTests;
 
-namespace Weir.Wasm.Tests.SpecTests;
+namespace Weir.Cli.Tests.SpecTests;
 
 public sealed class SpecSuiteTests
 {

@@ -2,7 +2,7 @@ using System.Runtime.Intrinsics;
 using System.Text.Json;
 using Weir.Cli.SpecTests;
 
-namespace Weir.Wasm.Tests.SpecTests;
+namespace Weir.Cli.Tests.SpecTests;
 
 public sealed class SpecValueParserTests
 {

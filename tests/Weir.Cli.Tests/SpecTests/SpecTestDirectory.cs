@@ -1,4 +1,4 @@
-namespace Weir.Wasm.Tests.SpecTests;
+namespace Weir.Cli.Tests.SpecTests;
 
 /// <summary>A temporary directory of scripts and module files, deleted afterwards.</summary>
 internal sealed class SpecTestDirectory : IDisposable
