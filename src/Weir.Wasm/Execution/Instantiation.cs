@@ -70,13 +70,21 @@ internal static class Instantiation
         for (var i = 0; i < definition.Elements.Length; i++)
         {
             var segment = definition.Elements[i];
-            var items = new object?[segment.Items.Length];
-            for (var j = 0; j < items.Length; j++)
+            if (segment.Mode == SegmentMode.Passive)
             {
-                items[j] = Evaluate(segment.Items[j], context).AsReference();
-            }
+                var items = new object?[segment.Items.Length];
+                for (var j = 0; j < items.Length; j++)
+                {
+                    items[j] = Evaluate(segment.Items[j], context).AsReference();
+                }
 
-            context.ElementSegments[i] = items;
+                context.ElementSegments[i] = items;
+            }
+            else
+            {
+                // Active and declarative segments are dropped once instantiation has used them.
+                context.ElementSegments[i] = [];
+            }
         }
 
         var instance = new Instance(module, store, context);
@@ -85,15 +93,23 @@ internal static class Instantiation
         for (var i = 0; i < definition.Elements.Length; i++)
         {
             var segment = definition.Elements[i];
-            if (segment.Mode == SegmentMode.Active)
+            if (segment.Mode != SegmentMode.Active)
             {
-                var offset = (uint)Evaluate(segment.TableOffset!, context).AsInt32();
-                BulkOperations.TableInit(offset, 0, (uint)segment.Items.Length, context, (int)segment.TableIndex, i);
+                continue;
             }
 
-            if (segment.Mode != SegmentMode.Passive)
+            // table.init semantics: the whole range is checked before anything is written, and the
+            // segments before a failing one stay written. Items go straight into the table.
+            var offset = (uint)Evaluate(segment.TableOffset!, context).AsInt32();
+            var elements = context.Tables[(int)segment.TableIndex].Elements;
+            if ((ulong)offset + (ulong)segment.Items.Length > (ulong)elements.Length)
             {
-                context.ElementSegments[i] = [];
+                throw new WasmTrapException(TrapCode.TableOutOfBounds);
+            }
+
+            for (var j = 0; j < segment.Items.Length; j++)
+            {
+                elements[offset + j] = Evaluate(segment.Items[j], context).AsReference();
             }
         }
 
