@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return Registry.ListCommand.Create();
         yield return Registry.LoginCommand.Create();
         yield return Registry.InspectCommand.Create();
+        yield return Proxy.ProxyCommand.Create();
     }
 }

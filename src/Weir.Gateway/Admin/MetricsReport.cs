@@ -1,0 +1,85 @@
+using System.Globalization;
+using Weir.Gateway.Hosting;
+using Weir.Gateway.Metrics;
+
+namespace Weir.Gateway.Admin;
+
+/// <summary>The <c>/metrics</c> page: every gateway counter in Prometheus text format.</summary>
+internal static class MetricsReport
+{
+    public static string Render(IGatewayControl gateway)
+    {
+        var text = new PrometheusText();
+        var metrics = gateway.Metrics;
+        var snapshot = gateway.Current;
+
+        text.Family("weir_requests_total", "counter", "Requests answered, by listener, route and status code.");
+        foreach (var route in metrics.Routes)
+        {
+            foreach (var (status, count) in route.StatusCounts())
+            {
+                text.Sample("weir_requests_total", count, ("listener", route.Listener), ("route", route.Route), ("code", status.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        text.Family("weir_requests_aborted_total", "counter", "Requests whose client went away or whose response was aborted after it started.");
+        text.Family("weir_requests_active", "gauge", "Requests in flight.");
+        text.Family("weir_request_duration_seconds", "histogram", "Time from a request's arrival to the end of its response.");
+        foreach (var route in metrics.Routes)
+        {
+            (string, string)[] labels = [("listener", route.Listener), ("route", route.Route)];
+            text.Sample("weir_requests_aborted_total", route.Aborted, labels);
+            text.Sample("weir_requests_active", route.Active, labels);
+            text.Histogram("weir_request_duration_seconds", route.Duration, labels);
+        }
+
+        text.Family("weir_no_route_total", "counter", "Requests no route matched (answered 404).");
+        foreach (var listener in metrics.Listeners)
+        {
+            text.Sample("weir_no_route_total", listener.NoRoute, ("listener", listener.Listener));
+        }
+
+        text.Family("weir_upstream_requests_total", "counter", "Attempts sent to a cluster's endpoints (retries included).");
+        text.Family("weir_upstream_retries_total", "counter", "Retried attempts.");
+        text.Family("weir_upstream_errors_total", "counter", "Failed upstream attempts, by kind.");
+        text.Family("weir_upstream_response_seconds", "histogram", "Time from sending a request upstream to its response headers.");
+        foreach (var cluster in metrics.Clusters)
+        {
+            text.Sample("weir_upstream_requests_total", cluster.Requests, ("cluster", cluster.Cluster));
+            text.Sample("weir_upstream_retries_total", cluster.Retries, ("cluster", cluster.Cluster));
+            foreach (var kind in Enum.GetValues<UpstreamErrorKind>())
+            {
+                text.Sample("weir_upstream_errors_total", cluster.Errors(kind), ("cluster", cluster.Cluster), ("kind", StatsReport.KindName(kind)));
+            }
+
+            text.Histogram("weir_upstream_response_seconds", cluster.ResponseTime, ("cluster", cluster.Cluster));
+        }
+
+        if (snapshot is not null)
+        {
+            text.Family("weir_upstream_endpoint_healthy", "gauge", "Whether an endpoint passes its health checks (1) or not (0).");
+            text.Family("weir_upstream_endpoint_active_requests", "gauge", "Requests in flight to an endpoint.");
+            foreach (var cluster in snapshot.Clusters.Values.OrderBy(cluster => cluster.Name, StringComparer.Ordinal))
+            {
+                foreach (var endpoint in cluster.Endpoints)
+                {
+                    text.Sample("weir_upstream_endpoint_healthy", endpoint.Healthy ? 1 : 0, ("cluster", cluster.Name), ("endpoint", endpoint.Address));
+                    text.Sample("weir_upstream_endpoint_active_requests", endpoint.ActiveRequests, ("cluster", cluster.Name), ("endpoint", endpoint.Address));
+                }
+            }
+
+            text.Family("weir_config_version", "gauge", "The active configuration version.");
+            text.Sample("weir_config_version", snapshot.Version);
+            if (snapshot.AccessLog is { } accessLog)
+            {
+                text.Family("weir_access_log_dropped_total", "counter", "Access log entries dropped because the writer fell behind or failed.");
+                text.Sample("weir_access_log_dropped_total", accessLog.Dropped);
+            }
+        }
+
+        text.Family("weir_config_reloads_total", "counter", "Configuration reloads, by result.");
+        text.Sample("weir_config_reloads_total", metrics.ReloadsSucceeded, ("result", "success"));
+        text.Sample("weir_config_reloads_total", metrics.ReloadsFailed, ("result", "failure"));
+        return text.ToString();
+    }
+}
