@@ -57,6 +57,13 @@ internal sealed class TestGateway : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>Whether the running gateway considers the endpoint with this base address healthy.</summary>
+    public bool IsHealthy(string endpoint)
+    {
+        var snapshot = ((Hosting.IGatewayControl)Host).Current!;
+        return snapshot.Clusters.Values.SelectMany(cluster => cluster.Endpoints).Single(candidate => candidate.Address == endpoint).Healthy;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
