@@ -196,6 +196,8 @@ internal sealed partial class ProxyVm
         }
         finally
         {
+            // A deleted root gets no more ticks (they may still have been due while it finished).
+            StopTicks();
             root.Deleted.TrySetResult();
         }
     }

@@ -24,6 +24,8 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
     private readonly Dictionary<int, StreamContext> _streams = [];
     private readonly CancellationTokenSource _shutdown = new();
     private WasiContext? _wasi;
+    private LogLineStream? _standardOutput;
+    private LogLineStream? _standardError;
     private Instance? _instance;
     private Memory? _memory;
     private Func<int, int>? _allocate;
@@ -106,6 +108,12 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
         await Gate.WaitAsync().ConfigureAwait(false);
         try
         {
+            // Streams that outlived the drain get the failure policy (a paused one's outcome completes).
+            foreach (var stream in _streams.Values.ToList())
+            {
+                stream.Fail();
+            }
+
             if (State == VmState.Running && _root is { } root)
             {
                 try
@@ -309,11 +317,11 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
     {
         // The proxy-wasm WASI profile: no arguments, only the configured environment, stdout and
         // stderr as log lines, no directories.
-        var stdout = new LogLineStream(line => GuestLog(ProxyLogLevel.Info, line));
-        var stderr = new LogLineStream(line => GuestLog(ProxyLogLevel.Error, line));
+        _standardOutput = new LogLineStream(line => GuestLog(ProxyLogLevel.Info, line));
+        _standardError = new LogLineStream(line => GuestLog(ProxyLogLevel.Error, line));
         var configuration = new WasiConfiguration()
-            .WithStandardOutput(WasiOutput.ToStream(stdout))
-            .WithStandardError(WasiOutput.ToStream(stderr));
+            .WithStandardOutput(WasiOutput.ToStream(_standardOutput))
+            .WithStandardError(WasiOutput.ToStream(_standardError));
         foreach (var (name, value) in _configuration.EnvironmentVariables)
         {
             configuration.WithEnvironmentVariable(name, value);
@@ -434,6 +442,10 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
         StopTicks();
         _shutdown.Cancel();
         _wasi?.Dispose();
+
+        // A last line without its newline is still worth logging.
+        _standardOutput?.Flush();
+        _standardError?.Flush();
         _memory?.Dispose();
         _store.Dispose();
         _allocate = null;

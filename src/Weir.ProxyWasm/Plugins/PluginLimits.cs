@@ -24,8 +24,12 @@ public sealed record PluginLimits
     /// <summary>With <see cref="FailurePolicy.Reload"/>: how long a new stream waits for a replacement VM before it gets a 503.</summary>
     public TimeSpan ReloadWaitTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>At shutdown: how long a root context that deferred its deletion (<c>proxy_on_done</c> returned 0) has to call <c>proxy_done</c>.</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// At shutdown: how long streams still in flight may take to finish (then they get the failure
+    /// policy), and how long a root context that deferred its deletion (<c>proxy_on_done</c> returned 0)
+    /// has to call <c>proxy_done</c>.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The defaults.</summary>
     public static PluginLimits Default { get; } = new();

@@ -186,6 +186,21 @@ internal sealed class VmPool
             _running.Clear();
         }
 
+        // Let streams in flight finish on their VMs first (new streams are already refused).
+        var deadline = Clock.GetUtcNow() + Limits.ShutdownTimeout;
+        while (Clock.GetUtcNow() < deadline)
+        {
+            lock (_lock)
+            {
+                if (vms.All(vm => vm.ActiveStreams <= 0))
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), Clock).ConfigureAwait(false);
+        }
+
         await Task.WhenAll(vms.Select(vm => vm.StopAsync())).ConfigureAwait(false);
     }
 

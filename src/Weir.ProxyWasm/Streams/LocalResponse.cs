@@ -34,6 +34,6 @@ public sealed class LocalResponse
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
 
     /// <summary>The response a fail-closed plugin gives when its filter fails (503, details <c>wasm_fail_stream</c>).</summary>
-    internal static LocalResponse ForFailedFilter(string pluginName) =>
-        new(503, "wasm_fail_stream", System.Text.Encoding.UTF8.GetBytes($"filter '{pluginName}' failed\n"), [new("content-type", "text/plain")], null);
+    internal static LocalResponse ForFailedFilter() =>
+        new(503, "wasm_fail_stream", "Service Unavailable\n"u8.ToArray(), [new("content-type", "text/plain")], null);
 }

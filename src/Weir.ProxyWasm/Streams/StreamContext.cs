@@ -108,7 +108,7 @@ internal sealed class StreamContext : ContextState, IDisposable
             return;
         }
 
-        EndWith(Response.HeadersContinued ? FilterOutcome.Reset : FilterOutcome.Respond(LocalResponse.ForFailedFilter(Plugin.Name)));
+        EndWith(Response.HeadersContinued ? FilterOutcome.Reset : FilterOutcome.Respond(LocalResponse.ForFailedFilter()));
     }
 
     /// <summary>Skips the filter from now on; anything it held is let through.</summary>

@@ -147,11 +147,13 @@ public sealed class PauseResumeTests
         script.On(ProbeCallback.RequestHeaders, result: 1);
         await using var plugin = host.CreateProbe(ProxyAbiVersion.V0_2_1, script);
         var filter = plugin.CreateHttpStream(new InMemoryHttpStream());
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var cancellation = new CancellationTokenSource();
 
-        var wait = async () => await filter.OnRequestHeadersAsync(endOfStream: true, cancellation.Token);
+        var paused = filter.OnRequestHeadersAsync(endOfStream: true, cancellation.Token).AsTask();
+        await ContextHostcallTests.WaitForAsync(() => host.ProbeLog().EnteredNames.Contains("request_headers"));
+        await cancellation.CancelAsync();
 
-        await wait.Should().ThrowAsync<OperationCanceledException>();
+        await paused.Awaiting(task => task).Should().ThrowAsync<OperationCanceledException>();
         await filter.CompleteAsync();
         host.ProbeLog().EnteredNames.Should().EndWith(["request_headers", "log", "done", "delete"]);
     }

@@ -26,7 +26,8 @@ public sealed class VmPoolTests
             await filter.CompleteAsync();
         }
 
-        pending.Should().OnlyContain(task => task.IsCompleted && task.Result.Kind == FilterOutcomeKind.Reset, "an abandoned paused stream ends as a reset");
+        var outcomes = await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
+        outcomes.Should().OnlyContain(outcome => outcome.Kind == FilterOutcomeKind.Reset, "an abandoned paused stream ends as a reset");
     }
 
     [Fact]
@@ -117,6 +118,41 @@ public sealed class VmPoolTests
 
         plugin.Health.State.Should().Be(PluginState.Stopped);
         plugin.Invoking(p => p.CreateHttpStream(new InMemoryHttpStream())).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public async Task DisposingAPlugin_LetsStreamsInFlightFinish()
+    {
+        var host = new TestRuntime();
+        var plugin = host.CreateProbe(ProxyAbiVersion.V0_2_1, new ProbeScript());
+        var filter = plugin.CreateHttpStream(new InMemoryHttpStream());
+        await filter.OnRequestHeadersAsync(endOfStream: true);
+
+        var disposing = plugin.DisposeAsync().AsTask();
+        await Task.Delay(50);
+        disposing.IsCompleted.Should().BeFalse("a stream is still in flight");
+        await filter.CompleteAsync();
+        await disposing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        host.ProbeLog().EnteredNames.Should().EndWith(["log", "done", "delete", "root_done", "root_delete"]);
+    }
+
+    [Fact]
+    public async Task DisposingAPlugin_FailsStreamsThatOutliveTheDrain()
+    {
+        var host = new TestRuntime();
+        var script = new ProbeScript();
+        script.On(ProbeCallback.RequestHeaders, result: 1);
+        var plugin = host.CreateProbe(ProxyAbiVersion.V0_2_1, script, c => c with { Limits = new PluginLimits { ShutdownTimeout = TimeSpan.FromMilliseconds(100) } });
+        var filter = plugin.CreateHttpStream(new InMemoryHttpStream());
+        var paused = filter.OnRequestHeadersAsync(endOfStream: true).AsTask();
+
+        await plugin.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var outcome = await paused.WaitAsync(TimeSpan.FromSeconds(10));
+
+        outcome.Kind.Should().Be(FilterOutcomeKind.LocalResponse);
+        outcome.LocalResponse!.StatusCode.Should().Be(503);
+        await filter.CompleteAsync();
     }
 
     [Fact]
