@@ -92,6 +92,28 @@ public sealed class VmPoolTests
         duringBackoff.Bypassed.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(FailurePolicy.FailClosed, 503)]
+    [InlineData(FailurePolicy.Reload, 200)]
+    public async Task WhileBackingOff_FailClosedAnswersAtOnce_ReloadWaitsForTheNextVm(FailurePolicy policy, int expectedStatus)
+    {
+        // Every VM dies on its first tick, 300 ms after it starts: the second death starts a 500 ms backoff.
+        var host = new TestRuntime();
+        var script = new ProbeScript();
+        script.On(ProbeCallback.Configure).Call(Hostcall.SetTickPeriodMilliseconds, ProbeArgument.Immediate(300));
+        script.On(ProbeCallback.Tick).Trap();
+        await using var plugin = host.CreateProbe(ProxyAbiVersion.V0_2_1, script, c => c with
+        {
+            FailurePolicy = policy,
+            Limits = new PluginLimits { MaxVms = 1, ReloadBackoffBase = TimeSpan.FromMilliseconds(500), ReloadWaitTimeout = TimeSpan.FromSeconds(10) },
+        });
+        await ContextHostcallTests.WaitForAsync(() => plugin.Health is { Crashes: 2, NextReloadAt: not null });
+
+        var result = await new Exchange().RunAsync(plugin);
+
+        result.ClientStatus.Should().Be(expectedStatus, host.Logger.ToString());
+    }
+
     [Fact]
     public async Task PluginThatRejectsItsConfiguration_FailsToLoad()
     {
