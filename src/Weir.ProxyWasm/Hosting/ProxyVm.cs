@@ -62,8 +62,8 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
     /// <summary>Streams pinned to this VM (maintained by the pool under its lock).</summary>
     public int ActiveStreams { get; set; }
 
-    /// <summary>The VM's memory in bytes now (0 once released).</summary>
-    public ulong MemoryBytes => _released ? 0 : _memory?.Length ?? 0;
+    /// <summary>The VM's linear memory in bytes now (0 once released); read without the gate, so it may be a moment old.</summary>
+    public ulong MemoryBytes => Volatile.Read(ref _released) ? 0 : _memory?.Length ?? 0;
 
     bool IQueueReadyTarget.IsAlive => State == VmState.Running;
 
@@ -200,9 +200,6 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
             _streams.Remove(stream.Id);
         }
     }
-
-    /// <summary>Whether the module implements the callback (unexported callbacks act as Continue).</summary>
-    public bool Implements(string export) => _module.Exports(export);
 
     void IQueueReadyTarget.NotifyQueueReady(int rootContextId, uint token) => _ = DeliverQueueReadyAsync(rootContextId, token);
 

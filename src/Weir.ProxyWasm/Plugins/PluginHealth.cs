@@ -7,4 +7,5 @@ namespace Weir.ProxyWasm;
 /// <param name="Reloads">Replacement VMs started successfully.</param>
 /// <param name="LastFailure">What the most recent failure was, or null.</param>
 /// <param name="NextReloadAt">When the next replacement is due while backing off, or null.</param>
-public sealed record PluginHealth(PluginState State, int RunningVms, long Crashes, long Reloads, string? LastFailure, DateTimeOffset? NextReloadAt);
+/// <param name="MemoryBytes">The linear memory of the running VMs together, in bytes.</param>
+public sealed record PluginHealth(PluginState State, int RunningVms, long Crashes, long Reloads, string? LastFailure, DateTimeOffset? NextReloadAt, ulong MemoryBytes);

@@ -167,7 +167,8 @@ internal sealed class VmPool
         {
             var state = _stopped ? PluginState.Stopped : _running.Count > 0 ? PluginState.Ready : PluginState.Reloading;
             var nextReload = !_stopped && _running.Count == 0 && _nextStartAt > Clock.GetUtcNow() ? _nextStartAt : (DateTimeOffset?)null;
-            return new PluginHealth(state, _running.Count, _crashes, _reloads, _lastFailure, nextReload);
+            var memory = _running.Aggregate(0UL, (total, vm) => total + vm.MemoryBytes);
+            return new PluginHealth(state, _running.Count, _crashes, _reloads, _lastFailure, nextReload, memory);
         }
     }
 

@@ -50,13 +50,5 @@ internal sealed class SharedDataStore
         }
     }
 
-    public IReadOnlyList<string> Keys()
-    {
-        lock (_lock)
-        {
-            return [.. _entries.Keys];
-        }
-    }
-
     private readonly record struct Entry(byte[] Value, uint Cas);
 }

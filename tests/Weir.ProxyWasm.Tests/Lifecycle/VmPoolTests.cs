@@ -42,6 +42,7 @@ public sealed class VmPoolTests
         }
 
         plugin.Health.RunningVms.Should().Be(1);
+        plugin.Health.MemoryBytes.Should().BeGreaterThan(0).And.Match(bytes => bytes % 65_536 == 0, "memory grows in whole pages");
         host.ProbeLog().Entered.Where(entry => entry.StartsWith("stream_context_create", StringComparison.Ordinal))
             .Should().Equal("stream_context_create 2 1", "stream_context_create 3 1", "stream_context_create 4 1", "stream_context_create 5 1", "stream_context_create 6 1");
     }
