@@ -11,6 +11,7 @@ using Weir.Hub.Auth;
 using Weir.Hub.Metadata;
 using Weir.Hub.Registry;
 using Weir.Hub.Storage;
+using Weir.Hub.Web;
 
 namespace Weir.Hub.Hosting;
 
@@ -138,6 +139,9 @@ public sealed class HubServer : IAsyncDisposable
         services.AddSingleton<ReferrersEndpoint>();
         services.AddSingleton<CatalogEndpoint>();
         services.AddSingleton<RegistryDispatcher>();
+
+        // Web pages
+        WebFeature.AddServices(services, paths);
     }
 
     private static void MapEndpoints(WebApplication application)
@@ -148,5 +152,6 @@ public sealed class HubServer : IAsyncDisposable
         application.Map("/v2/{**path}", registry);
         TokenEndpoint.Map(application);
         CurrentUserEndpoint.Map(application);
+        WebFeature.Map(application);
     }
 }

@@ -99,4 +99,44 @@ internal interface IMetadataStore : IAsyncDisposable
     ValueTask<IReadOnlyList<AccessTokenRecord>> ListAccessTokensAsync(long userId, CancellationToken cancellationToken);
 
     ValueTask<bool> RevokeAccessTokenAsync(long tokenId, CancellationToken cancellationToken);
+
+    ValueTask<AccessTokenRecord?> FindAccessTokenByIdAsync(long tokenId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<OrganizationMember>> ListOrganizationMembersAsync(long organizationId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<OrganizationRecord>> ListUserOrganizationsAsync(long userId, CancellationToken cancellationToken);
+
+    // Web pages: listings, search, stars, download counts, READMEs.
+
+    /// <summary>Repositories matching <paramref name="query"/> among those its viewer may pull; nothing else is returned or counted.</summary>
+    ValueTask<RepositoryListing> QueryRepositoriesAsync(RepositoryQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The listing view of one repository, whoever asks (callers check access first).</summary>
+    ValueTask<RepositorySummary?> FindRepositorySummaryAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The repository's tags, most recently pushed first, at most <paramref name="limit"/>.</summary>
+    ValueTask<IReadOnlyList<TagSummary>> ListTagSummariesAsync(long repositoryId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores what the newest tagged module says about the repository and rebuilds its search words.</summary>
+    ValueTask UpdateRepositoryProfileAsync(long repositoryId, RepositoryProfile profile, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Sets the owner's description and labels and rebuilds the repository's search words.</summary>
+    ValueTask UpdateRepositorySettingsAsync(long repositoryId, string description, IReadOnlyList<string> labels, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Names of repositories that are not in the search index yet (e.g. created before it existed), at most <paramref name="limit"/>.</summary>
+    ValueTask<IReadOnlyList<string>> ListUnindexedRepositoriesAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>The README an owner uploaded, or null.</summary>
+    ValueTask<string?> FindRepositoryReadmeAsync(long repositoryId, CancellationToken cancellationToken);
+
+    /// <summary>Stores an uploaded README; null removes it (the module's own README shows again).</summary>
+    ValueTask SetRepositoryReadmeAsync(long repositoryId, string? markdown, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Stars or unstars a repository for a user (idempotent); returns the repository's star count afterwards.</summary>
+    ValueTask<long> SetStarAsync(long userId, long repositoryId, bool starred, DateTimeOffset now, CancellationToken cancellationToken);
+
+    ValueTask<bool> HasStarredAsync(long userId, long repositoryId, CancellationToken cancellationToken);
+
+    /// <summary>Adds downloads to manifests and their repositories in one transaction; manifests deleted meanwhile are skipped.</summary>
+    ValueTask AddDownloadsAsync(IReadOnlyList<DownloadCount> downloads, CancellationToken cancellationToken);
 }

@@ -20,13 +20,15 @@ internal sealed class ManifestEndpoint
     private readonly RegistryAuthorization authorization;
     private readonly HubOptions options;
     private readonly TimeProvider time;
+    private readonly IManifestObserver[] observers;
 
-    public ManifestEndpoint(IMetadataStore metadata, RegistryAuthorization authorization, HubOptions options, TimeProvider time)
+    public ManifestEndpoint(IMetadataStore metadata, RegistryAuthorization authorization, HubOptions options, TimeProvider time, IEnumerable<IManifestObserver> observers)
     {
         this.metadata = metadata;
         this.authorization = authorization;
         this.options = options;
         this.time = time;
+        this.observers = [.. observers];
     }
 
     public async Task GetAsync(RegistryRequest request)
@@ -60,6 +62,10 @@ internal sealed class ManifestEndpoint
         if (!head)
         {
             await response.Body.WriteAsync(manifest.Content, request.Aborted).ConfigureAwait(false);
+            foreach (var observer in observers)
+            {
+                observer.ManifestPulled(repository, manifest);
+            }
         }
     }
 
@@ -112,6 +118,10 @@ internal sealed class ManifestEndpoint
         }
 
         response.ContentLength = 0;
+        foreach (var observer in observers)
+        {
+            observer.ManifestPushed(target.Name, digest.Value, tag);
+        }
     }
 
     public async Task DeleteAsync(RegistryRequest request)

@@ -39,7 +39,7 @@ public abstract class MetadataStoreContract : IAsyncLifetime
 
         await Store.MigrateAsync(CancellationToken.None);
 
-        (await Store.GetSchemaVersionAsync(CancellationToken.None)).Should().Be(1);
+        (await Store.GetSchemaVersionAsync(CancellationToken.None)).Should().Be(2);
         (await Store.FindUserAsync("alice", CancellationToken.None)).Should().NotBeNull();
     }
 

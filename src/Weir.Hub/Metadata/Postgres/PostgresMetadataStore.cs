@@ -7,7 +7,7 @@ namespace Weir.Hub.Metadata.Postgres;
 /// The metadata store on PostgreSQL, for hubs that run more than one instance. Writes that must not
 /// interleave with garbage collection of the same blob take a transaction-scoped advisory lock on the digest.
 /// </summary>
-internal sealed class PostgresMetadataStore : IMetadataStore
+internal sealed partial class PostgresMetadataStore : IMetadataStore
 {
     private const long MigrationLockKey = 0x5765_6972_4875_62; // "WeirHub"
     private const string RepositoryColumns = "id, name, is_public, owner_user_id, owner_organization_id, created_at";

@@ -3,7 +3,7 @@ using Weir.Hub.Auth;
 namespace Weir.Hub.Metadata.Sqlite;
 
 /// <summary>The embedded metadata store: one SQLite file in WAL mode (the default for <c>weir hub</c>).</summary>
-internal sealed class SqliteMetadataStore : IMetadataStore
+internal sealed partial class SqliteMetadataStore : IMetadataStore
 {
     private const string RepositoryColumns = "id, name, is_public, owner_user_id, owner_organization_id, created_at";
     private const string ManifestColumns = "m.id, m.digest, m.media_type, m.artifact_type, m.subject_digest, m.size, m.created_at";

@@ -84,5 +84,40 @@ internal static class SqliteSchema
             );
             CREATE INDEX tags_manifest ON tags(manifest_id);
             """),
+        (2, """
+            -- The web pages: descriptions, labels, ABI versions, stars, download counts, READMEs and a search index.
+            ALTER TABLE repositories ADD COLUMN description TEXT NOT NULL DEFAULT '';
+            ALTER TABLE repositories ADD COLUMN module_description TEXT NOT NULL DEFAULT '';
+            ALTER TABLE repositories ADD COLUMN labels TEXT NOT NULL DEFAULT '';
+            ALTER TABLE repositories ADD COLUMN abi_versions TEXT NOT NULL DEFAULT '';
+            ALTER TABLE repositories ADD COLUMN download_count INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE repositories ADD COLUMN star_count INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE repositories ADD COLUMN indexed_at INTEGER;
+            ALTER TABLE manifests ADD COLUMN download_count INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX repositories_updated ON repositories(updated_at);
+            CREATE INDEX repositories_popular ON repositories(download_count, star_count);
+            CREATE INDEX repositories_owner_user ON repositories(owner_user_id) WHERE owner_user_id IS NOT NULL;
+            CREATE INDEX repositories_owner_organization ON repositories(owner_organization_id) WHERE owner_organization_id IS NOT NULL;
+            CREATE INDEX repositories_unindexed ON repositories(id) WHERE indexed_at IS NULL;
+            CREATE INDEX tags_repository_updated ON tags(repository_id, updated_at);
+            CREATE TABLE repository_stars (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (user_id, repository_id)
+            );
+            CREATE INDEX repository_stars_repository ON repository_stars(repository_id);
+            CREATE TABLE repository_readmes (
+                repository_id INTEGER PRIMARY KEY REFERENCES repositories(id) ON DELETE CASCADE,
+                content TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE repository_terms (
+                term TEXT NOT NULL,
+                repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+                PRIMARY KEY (term, repository_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX repository_terms_repository ON repository_terms(repository_id);
+            """),
     ];
 }
