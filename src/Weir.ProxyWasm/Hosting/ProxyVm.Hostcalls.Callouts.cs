@@ -62,8 +62,9 @@ internal sealed partial class ProxyVm
         var callId = NextCalloutId();
         GuestMemory.TryWriteUInt32(memory, callIdOut, (uint)callId);
 
-        // Sent once the guest call has returned, so the answer can never arrive inside it.
-        Defer(() => _ = RunCalloutAsync(callId, request, dispatcher));
+        // Sent once the guest call has returned, so the answer can never arrive inside it, and on
+        // the thread pool, so the dispatcher's synchronous work never holds this VM's gate.
+        Defer(() => _ = Task.Run(() => RunCalloutAsync(callId, request, dispatcher)));
         return Result("proxy_http_call", ProxyStatus.Ok);
     }
 
