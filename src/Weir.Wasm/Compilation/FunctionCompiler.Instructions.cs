@@ -290,49 +290,9 @@ internal sealed partial class FunctionCompiler
     private static bool IsReplaceLane(Opcode opcode) => opcode is Opcode.I8x16ReplaceLane or Opcode.I16x8ReplaceLane
         or Opcode.I32x4ReplaceLane or Opcode.I64x2ReplaceLane or Opcode.F32x4ReplaceLane or Opcode.F64x2ReplaceLane;
 
-    private ValueKind TableKind(uint tableIndex)
-    {
-        var definition = _module.Definition;
-        var imported = 0u;
-        foreach (var import in definition.Imports)
-        {
-            if (import.Kind != Model.ExternalKind.Table)
-            {
-                continue;
-            }
+    private ValueKind TableKind(uint tableIndex) => _module.TableKinds[tableIndex];
 
-            if (imported == tableIndex)
-            {
-                return import.Table!.ElementKind;
-            }
-
-            imported++;
-        }
-
-        return definition.Tables[(int)(tableIndex - imported)].ElementKind;
-    }
-
-    private ValueKind GlobalKind(uint globalIndex)
-    {
-        var definition = _module.Definition;
-        var imported = 0u;
-        foreach (var import in definition.Imports)
-        {
-            if (import.Kind != Model.ExternalKind.Global)
-            {
-                continue;
-            }
-
-            if (imported == globalIndex)
-            {
-                return import.Global!.Kind;
-            }
-
-            imported++;
-        }
-
-        return definition.Globals[(int)(globalIndex - imported)].Type.Kind;
-    }
+    private ValueKind GlobalKind(uint globalIndex) => _module.GlobalKinds[globalIndex];
 
     private void CompileGlobalGet(uint index)
     {

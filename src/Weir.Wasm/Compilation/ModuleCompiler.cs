@@ -45,7 +45,7 @@ internal static class ModuleCompiler
             methods[i] = method;
         }
 
-        var shared = new ModuleCompilationContext(engine, definition, functionTypes, typeIds, methods);
+        var shared = new ModuleCompilationContext(engine, definition, functionTypes, typeIds, methods, GlobalKinds(definition), TableKinds(definition));
         for (var i = 0; i < methods.Length; i++)
         {
             new FunctionCompiler(shared, importedCount + i, methods[i].GetILGenerator()).Compile();
@@ -91,6 +91,18 @@ internal static class ModuleCompiler
         return [.. types];
     }
 
+    private static ValueKind[] GlobalKinds(ModuleDefinition definition) =>
+        [
+            .. definition.Imports.Where(import => import.Kind == ExternalKind.Global).Select(import => import.Global!.Kind),
+            .. definition.Globals.Select(global => global.Type.Kind),
+        ];
+
+    private static ValueKind[] TableKinds(ModuleDefinition definition) =>
+        [
+            .. definition.Imports.Where(import => import.Kind == ExternalKind.Table).Select(import => import.Table!.ElementKind),
+            .. definition.Tables.Select(table => table.ElementKind),
+        ];
+
     private static string?[] FunctionNames(ModuleDefinition definition)
     {
         var names = new string?[definition.ImportedFunctionCount + definition.FunctionTypeIndices.Length];
@@ -132,15 +144,4 @@ internal static class ModuleCompiler
 
         return builder.Length == 0 ? "module" : builder.ToString();
     }
-}
-
-/// <summary>What every function of a module needs while it is compiled.</summary>
-internal sealed record ModuleCompilationContext(
-    Engine Engine,
-    ModuleDefinition Definition,
-    FunctionType[] FunctionTypes,
-    int[] TypeIds,
-    MethodBuilder[] Methods)
-{
-    public bool HasMemory => Definition.Memories.Length > 0 || Definition.ImportedMemoryCount > 0;
 }
