@@ -309,6 +309,12 @@ public sealed class HttpFilterStream : IAsyncDisposable
             return ended;
         }
 
+        var callback = direction.Direction == StreamDirection.Request ? "proxy_on_request_trailers" : "proxy_on_response_trailers";
+        if ((_context.Bypassed || !_plugin.Module.Exports(callback)) && direction.Held.Length == 0 && !direction.Released)
+        {
+            return FilterOutcome.Continue;
+        }
+
         if (_context.Bypassed)
         {
             direction.PrepareOutgoing();
