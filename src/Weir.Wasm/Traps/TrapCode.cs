@@ -25,8 +25,6 @@ public enum TrapCode
     OutOfFuel,
     /// <summary>The store's wall-clock deadline passed, or the host interrupted the guest.</summary>
     Deadline,
-    /// <summary>A segment or data/element index was used out of range during instantiation or bulk operations.</summary>
-    UninitializedElement,
     /// <summary>A store limit (memory bytes, table elements) would be exceeded.</summary>
     ResourceLimitExceeded,
     /// <summary>A host function failed; the inner exception says why.</summary>

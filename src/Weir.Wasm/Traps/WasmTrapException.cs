@@ -72,7 +72,6 @@ public sealed class WasmTrapException : Exception
         TrapCode.StackExhausted => "call stack exhausted",
         TrapCode.OutOfFuel => "all fuel consumed",
         TrapCode.Deadline => "deadline exceeded",
-        TrapCode.UninitializedElement => "uninitialized element",
         TrapCode.ResourceLimitExceeded => "resource limit exceeded",
         TrapCode.HostError => "host function failed",
         _ => code.ToString(),
