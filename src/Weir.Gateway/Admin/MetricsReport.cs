@@ -1,6 +1,7 @@
 using System.Globalization;
 using Weir.Gateway.Hosting;
 using Weir.Gateway.Metrics;
+using Weir.ProxyWasm;
 
 namespace Weir.Gateway.Admin;
 
@@ -77,9 +78,67 @@ internal static class MetricsReport
             }
         }
 
+        WriteFilters(text, gateway, metrics);
         text.Family("weir_config_reloads_total", "counter", "Configuration reloads, by result.");
         text.Sample("weir_config_reloads_total", metrics.ReloadsSucceeded, ("result", "success"));
         text.Sample("weir_config_reloads_total", metrics.ReloadsFailed, ("result", "failure"));
         return text.ToString();
+    }
+
+    private static void WriteFilters(PrometheusText text, IGatewayControl gateway, GatewayMetrics metrics)
+    {
+        var filters = metrics.Filters.ToList();
+        if (filters.Count == 0)
+        {
+            return;
+        }
+
+        text.Family("weir_filter_streams_total", "counter", "Exchanges a filter took part in.");
+        text.Family("weir_filter_local_responses_total", "counter", "Exchanges a filter answered itself (proxy_send_local_response, or its failure policy).");
+        text.Family("weir_filter_resets_total", "counter", "Exchanges a filter reset.");
+        text.Family("weir_filter_failed_streams_total", "counter", "Exchanges during which the filter failed (trap, broken limit, proc_exit).");
+        text.Family("weir_filter_vm_failures_total", "counter", "VMs of a filter that failed (traps and broken limits) and were discarded.");
+        text.Family("weir_filter_vm_reloads_total", "counter", "Replacement VMs started after failures.");
+        text.Family("weir_filter_vms_running", "gauge", "VMs running a filter now.");
+        text.Family("weir_filter_ready", "gauge", "Whether a filter has a running VM (1) or not (0).");
+        foreach (var filter in filters)
+        {
+            (string, string)[] labels = [("filter", filter.Filter)];
+            text.Sample("weir_filter_streams_total", filter.Streams, labels);
+            text.Sample("weir_filter_local_responses_total", filter.LocalResponses, labels);
+            text.Sample("weir_filter_resets_total", filter.Resets, labels);
+            text.Sample("weir_filter_failed_streams_total", filter.FailedStreams, labels);
+            text.Sample("weir_filter_vm_failures_total", filter.VmFailures, labels);
+            text.Sample("weir_filter_vm_reloads_total", filter.VmReloads, labels);
+            text.Sample("weir_filter_vms_running", filter.RunningVms, labels);
+            text.Sample("weir_filter_ready", filter.Ready ? 1 : 0, labels);
+        }
+
+        if (gateway.FilterMetrics is not { } registry)
+        {
+            return;
+        }
+
+        // Metrics the filters defined themselves (proxy_define_metric), under their own names.
+        foreach (var metric in registry.Snapshot())
+        {
+            var name = "weir_wasm_" + PrometheusText.SanitizeName(metric.Name);
+            switch (metric.Type)
+            {
+                case ProxyMetricType.Counter:
+                    text.Family(name, "counter", $"Filter-defined counter '{metric.Name}'.");
+                    text.Sample(name, metric.Value);
+                    break;
+                case ProxyMetricType.Gauge:
+                    text.Family(name, "gauge", $"Filter-defined gauge '{metric.Name}'.");
+                    text.Sample(name, metric.Value);
+                    break;
+                default:
+                    text.Family(name, "summary", $"Filter-defined histogram '{metric.Name}' (count and sum of its samples).");
+                    text.Sample(name + "_sum", metric.SampleSum);
+                    text.Sample(name + "_count", metric.SampleCount);
+                    break;
+            }
+        }
     }
 }

@@ -46,6 +46,26 @@ internal static class StatsReport
             }
         }
 
+        foreach (var filter in metrics.Filters)
+        {
+            var prefix = $"filter.{filter.Filter}.";
+            Line(text, prefix + "streams", filter.Streams);
+            Line(text, prefix + "local_responses", filter.LocalResponses);
+            Line(text, prefix + "resets", filter.Resets);
+            Line(text, prefix + "failed_streams", filter.FailedStreams);
+            Line(text, prefix + "vm_failures", filter.VmFailures);
+            Line(text, prefix + "vm_reloads", filter.VmReloads);
+            Line(text, prefix + "vms_running", filter.RunningVms);
+        }
+
+        if (gateway.FilterMetrics is { } registry)
+        {
+            foreach (var metric in registry.Snapshot())
+            {
+                Line(text, "wasm." + metric.Name, metric.Value);
+            }
+        }
+
         if (snapshot is not null)
         {
             foreach (var cluster in snapshot.Clusters.Values.OrderBy(cluster => cluster.Name, StringComparer.Ordinal))

@@ -24,6 +24,17 @@ internal static class ErrorResponses
         _ => StatusCodes.Status502BadGateway,
     };
 
+    /// <summary>The one-line text body the gateway answers <paramref name="error"/> with.</summary>
+    public static byte[] BodyOf(ProxyError error) => error switch
+    {
+        ProxyError.NoRoute => NoRouteBody,
+        ProxyError.NoHealthyEndpoint => NoHealthyBody,
+        ProxyError.ConnectFailure => ConnectFailureBody,
+        ProxyError.Timeout => TimeoutBody,
+        ProxyError.RequestBody => BadRequestBody,
+        _ => ResetBody,
+    };
+
     public static Task WriteAsync(HttpContext context, ProxyError error)
     {
         var response = context.Response;
@@ -32,15 +43,7 @@ internal static class ErrorResponses
             return Task.CompletedTask;
         }
 
-        var body = error switch
-        {
-            ProxyError.NoRoute => NoRouteBody,
-            ProxyError.NoHealthyEndpoint => NoHealthyBody,
-            ProxyError.ConnectFailure => ConnectFailureBody,
-            ProxyError.Timeout => TimeoutBody,
-            ProxyError.RequestBody => BadRequestBody,
-            _ => ResetBody,
-        };
+        var body = BodyOf(error);
         response.StatusCode = StatusOf(error);
         response.ContentType = "text/plain";
         response.ContentLength = body.Length;

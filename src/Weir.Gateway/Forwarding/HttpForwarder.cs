@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Weir.Gateway.Clusters;
 using Weir.Gateway.Configuration;
+using Weir.Gateway.Filters;
 using Weir.Gateway.Metrics;
 using Weir.Gateway.Routing;
 
@@ -21,7 +22,7 @@ internal static class HttpForwarder
     // (Without a size hint Kestrel may return an empty span before the response has started.)
     private const int ResponseReadSize = 4096;
 
-    public static async ValueTask<ForwardOutcome> ForwardAsync(HttpContext context, RouteRuntime route)
+    public static async ValueTask<ForwardOutcome> ForwardAsync(HttpContext context, RouteRuntime route, FilteredExchange? filtered)
     {
         var cluster = route.Cluster;
         var request = context.Request;
@@ -42,12 +43,16 @@ internal static class HttpForwarder
             if (endpoint is null)
             {
                 cluster.Statistics.Failed(UpstreamErrorKind.NoHealthyEndpoint);
-                await ErrorResponses.WriteAsync(context, ProxyError.NoHealthyEndpoint).ConfigureAwait(false);
-                return new ForwardOutcome(ProxyError.NoHealthyEndpoint, null, attempt - 1, requestBytes, 0, 0);
+                await WriteErrorAsync(context, filtered, ProxyError.NoHealthyEndpoint).ConfigureAwait(false);
+                return new ForwardOutcome(ProxyError.NoHealthyEndpoint, null, attempt - 1, requestBytes, filtered?.ResponseBodyBytes ?? 0, 0);
             }
 
-            var content = hasBody ? new StreamingRequestContent(request.BodyReader, context.RequestAborted) : null;
-            var message = UpstreamRequestFactory.Create(context, route, endpoint, content, upgrade);
+            ForwardedContent? content = !hasBody ? null
+                : filtered is null ? new StreamingRequestContent(request.BodyReader, context.RequestAborted)
+                : filtered.CreateRequestContent();
+            var message = filtered is null
+                ? UpstreamRequestFactory.Create(context, route, endpoint, content, upgrade)
+                : filtered.CreateUpstreamRequest(endpoint, content, upgrade);
             cancellation.Renew();
             cancellation.StartTimer(AttemptTimeout(retry, routeTimeout, deadline));
             endpoint.RequestStarted();
@@ -61,7 +66,7 @@ internal static class HttpForwarder
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException or BadHttpRequestException or ConnectionResetException)
             {
-                error = Classify(exception, cancellation, content);
+                error = filtered?.Ending is not null ? ProxyError.Filter : Classify(exception, cancellation, content);
             }
 
             requestBytes = content?.BytesSent ?? 0;
@@ -72,6 +77,12 @@ internal static class HttpForwarder
                 if (error == ProxyError.ClientAborted)
                 {
                     return new ForwardOutcome(error, endpoint, attempt, requestBytes, 0, 0);
+                }
+
+                if (error == ProxyError.Filter && filtered?.Ending is { } ending)
+                {
+                    await filtered.FinishEndedAsync(ending.Outcome, ending.Index).ConfigureAwait(false);
+                    return new ForwardOutcome(error, endpoint, attempt, requestBytes, filtered.ResponseBodyBytes, 0);
                 }
 
                 if (ProxyErrors.UpstreamKind(error) is { } kind)
@@ -85,8 +96,8 @@ internal static class HttpForwarder
                     continue;
                 }
 
-                await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
-                return new ForwardOutcome(error, endpoint, attempt, requestBytes, 0, 0);
+                await WriteErrorAsync(context, filtered, error).ConfigureAwait(false);
+                return new ForwardOutcome(error, endpoint, attempt, requestBytes, filtered?.ResponseBodyBytes ?? 0, 0);
             }
 
             var upstreamTicks = Stopwatch.GetTimestamp() - started;
@@ -103,7 +114,9 @@ internal static class HttpForwarder
             cancellation.StopTimer();
             try
             {
-                var (error2, responseBytes) = await CompleteAsync(context, response, upgradeFeature, upgrade, cancellation).ConfigureAwait(false);
+                var (error2, responseBytes) = filtered is null
+                    ? await CompleteAsync(context, response, upgradeFeature, upgrade, cancellation).ConfigureAwait(false)
+                    : await filtered.CompleteResponseAsync(response, upgradeFeature, upgrade, cancellation).ConfigureAwait(false);
                 if (ProxyErrors.UpstreamKind(error2) is { } kind)
                 {
                     cluster.Statistics.Failed(kind);
@@ -138,7 +151,10 @@ internal static class HttpForwarder
         return limit < routeTimeout ? limit : routeTimeout;
     }
 
-    private static ProxyError Classify(Exception exception, ExchangeCancellation cancellation, StreamingRequestContent? content)
+    private static Task WriteErrorAsync(HttpContext context, FilteredExchange? filtered, ProxyError error) =>
+        filtered is null ? ErrorResponses.WriteAsync(context, error) : filtered.WriteErrorAsync(error);
+
+    private static ProxyError Classify(Exception exception, ExchangeCancellation cancellation, ForwardedContent? content)
     {
         if (cancellation.ClientAborted.IsCancellationRequested)
         {
@@ -172,7 +188,7 @@ internal static class HttpForwarder
         return ProxyError.UpstreamReset;
     }
 
-    private static bool CanRetry(ProxyError error, RetryDefinition? retry, string method, StreamingRequestContent? content, int attempt, int maxAttempts, long deadline)
+    private static bool CanRetry(ProxyError error, RetryDefinition? retry, string method, ForwardedContent? content, int attempt, int maxAttempts, long deadline)
     {
         if (retry is null || attempt >= maxAttempts || content is { Started: true } || Stopwatch.GetTimestamp() >= deadline)
         {
@@ -190,7 +206,7 @@ internal static class HttpForwarder
         };
     }
 
-    private static bool ShouldRetryStatus(HttpResponseMessage response, RetryDefinition? retry, string method, StreamingRequestContent? content, int attempt, int maxAttempts, long deadline)
+    private static bool ShouldRetryStatus(HttpResponseMessage response, RetryDefinition? retry, string method, ForwardedContent? content, int attempt, int maxAttempts, long deadline)
     {
         if (retry is null || attempt >= maxAttempts || content is { Started: true } || Stopwatch.GetTimestamp() >= deadline || !IsIdempotent(method))
         {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Net.Http.Headers;
 using Weir.Gateway.AccessLog;
+using Weir.Gateway.Filters;
 using Weir.Gateway.Hosting;
 using Weir.Gateway.Metrics;
 using Weir.Gateway.Routing;
@@ -47,14 +47,19 @@ internal sealed class ProxyHandler
                 await ErrorResponses.WriteAsync(context, ProxyError.NoRoute).ConfigureAwait(false);
                 outcome = new ForwardOutcome(ProxyError.NoRoute, null, 0, 0, 0, 0);
             }
+            else if (route.Filters.IsEmpty)
+            {
+                route.Statistics.Started();
+                outcome = await HttpForwarder.ForwardAsync(context, route, null).ConfigureAwait(false);
+            }
             else
             {
                 route.Statistics.Started();
-                outcome = await HttpForwarder.ForwardAsync(context, route).ConfigureAwait(false);
+                outcome = await ForwardFilteredAsync(context, route).ConfigureAwait(false);
             }
 
             var elapsed = Stopwatch.GetTimestamp() - started;
-            var aborted = outcome.Error is ProxyError.ClientAborted or ProxyError.ResponseBody;
+            var aborted = outcome.Error is ProxyError.ClientAborted or ProxyError.ResponseBody || (outcome.Error == ProxyError.Filter && context.RequestAborted.IsCancellationRequested);
             var status = aborted ? 0 : context.Response.StatusCode;
             route?.Statistics.Completed(status, elapsed);
             if (snapshot.AccessLog is { } accessLog)
@@ -65,6 +70,30 @@ internal sealed class ProxyHandler
         finally
         {
             snapshot.Release();
+        }
+    }
+
+    private static async ValueTask<ForwardOutcome> ForwardFilteredAsync(HttpContext context, RouteRuntime route)
+    {
+        var exchange = new FilteredExchange(context, route, route.Filters);
+        try
+        {
+            var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true };
+            if (await exchange.RunRequestHeadersAsync(endOfStream: !hasBody).ConfigureAwait(false) is { } ended)
+            {
+                await exchange.FinishEndedAsync(ended.Outcome, ended.Index).ConfigureAwait(false);
+                return new ForwardOutcome(ProxyError.Filter, null, 0, 0, exchange.ResponseBodyBytes, 0);
+            }
+
+            return await HttpForwarder.ForwardAsync(context, route, exchange).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return new ForwardOutcome(ProxyError.ClientAborted, null, 0, 0, exchange.ResponseBodyBytes, 0);
+        }
+        finally
+        {
+            await exchange.CompleteAsync().ConfigureAwait(false);
         }
     }
 

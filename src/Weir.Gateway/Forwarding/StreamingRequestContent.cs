@@ -8,7 +8,7 @@ namespace Weir.Gateway.Forwarding;
 /// and flushed before the next, so a slow upstream slows the client (backpressure) and nothing is buffered
 /// whole.
 /// </summary>
-internal sealed class StreamingRequestContent : HttpContent
+internal sealed class StreamingRequestContent : ForwardedContent
 {
     private readonly PipeReader _body;
     private readonly CancellationToken _clientAborted;
@@ -18,14 +18,6 @@ internal sealed class StreamingRequestContent : HttpContent
         _body = body;
         _clientAborted = clientAborted;
     }
-
-    /// <summary>Whether sending began; an attempt whose body was (partly) sent cannot be retried.</summary>
-    public bool Started { get; private set; }
-
-    public long BytesSent { get; private set; }
-
-    /// <summary>Set when reading the client's body failed (as opposed to writing to the upstream).</summary>
-    public Exception? ClientFailure { get; private set; }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
@@ -68,12 +60,5 @@ internal sealed class StreamingRequestContent : HttpContent
             // More is coming: deliver what arrived now rather than when the handler's buffer fills.
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    protected override bool TryComputeLength(out long length)
-    {
-        // Unknown up front: the Content-Length header, when the client sent one, is copied explicitly.
-        length = 0;
-        return false;
     }
 }

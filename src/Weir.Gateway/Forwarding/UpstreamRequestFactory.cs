@@ -10,10 +10,6 @@ namespace Weir.Gateway.Forwarding;
 /// <summary>Builds the upstream request from the client's: target, method, headers minus hop-by-hop ones, Host and <c>X-Forwarded-*</c>.</summary>
 internal static class UpstreamRequestFactory
 {
-    private const string ForwardedFor = "X-Forwarded-For";
-    private const string ForwardedProto = "X-Forwarded-Proto";
-    private const string ForwardedHost = "X-Forwarded-Host";
-
     public static HttpRequestMessage Create(HttpContext context, RouteRuntime route, UpstreamEndpoint endpoint, HttpContent? content, bool upgrade)
     {
         var request = context.Request;
@@ -95,31 +91,20 @@ internal static class UpstreamRequestFactory
     }
 
     private static bool IsHandledSeparately(string name) =>
-        string.Equals(name, HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, ForwardedFor, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, ForwardedProto, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, ForwardedHost, StringComparison.OrdinalIgnoreCase);
+        string.Equals(name, HeaderNames.Host, StringComparison.OrdinalIgnoreCase) || ForwardedHeaders.IsForwarded(name);
 
     private static void AddForwardedHeaders(HttpContext context, HttpRequestMessage message)
     {
         var request = context.Request;
-        var client = context.Connection.RemoteIpAddress;
-        var existing = request.Headers[ForwardedFor];
-        if (client is not null)
+        if (ForwardedHeaders.ForwardedForChain(context) is { } chain)
         {
-            var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4().ToString() : client.ToString();
-            var value = existing.Count == 0 ? address : string.Join(", ", existing.ToArray()) + ", " + address;
-            message.Headers.TryAddWithoutValidation(ForwardedFor, value);
-        }
-        else if (existing.Count > 0)
-        {
-            message.Headers.TryAddWithoutValidation(ForwardedFor, (IEnumerable<string?>)existing);
+            message.Headers.TryAddWithoutValidation(ForwardedHeaders.ForwardedFor, chain);
         }
 
-        message.Headers.TryAddWithoutValidation(ForwardedProto, request.Scheme);
+        message.Headers.TryAddWithoutValidation(ForwardedHeaders.ForwardedProto, request.Scheme);
         if (request.Host.HasValue)
         {
-            message.Headers.TryAddWithoutValidation(ForwardedHost, request.Host.Value);
+            message.Headers.TryAddWithoutValidation(ForwardedHeaders.ForwardedHost, request.Host.Value);
         }
     }
 }

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Weir.Gateway.Admin;
 using Weir.Gateway.Configuration;
+using Weir.Gateway.Filters;
 using Weir.Gateway.Forwarding;
 using Weir.Gateway.Hosting;
 using Weir.Gateway.Metrics;
+using Weir.ProxyWasm;
 
 namespace Weir.Gateway;
 
@@ -32,6 +34,8 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
     private readonly Dictionary<string, ListenerServer> _servers = new(StringComparer.Ordinal);
     private readonly List<Task> _stopping = [];
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly Lock _filterHostLock = new();
+    private (ProxyWasmRuntime Runtime, ModuleResolver Resolver)? _filterHost;
     private ConfigurationWatcher? _watcher;
     private ListenerServer? _admin;
     private string? _adminAddress;
@@ -45,7 +49,7 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
         _options = options;
         _logger = options.LoggerFactory.CreateLogger("Weir.Gateway");
         _proxy = new ProxyHandler(_snapshots, Metrics);
-        _builder = new SnapshotBuilder(_components, Metrics, _logger);
+        _builder = new SnapshotBuilder(_components, Metrics, _logger, FilterHost);
     }
 
     /// <summary>The configuration version now active (1 after start; each successful reload adds 1).</summary>
@@ -65,6 +69,8 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
     internal GatewayMetrics Metrics { get; } = new();
 
     GatewayMetrics IGatewayControl.Metrics => Metrics;
+
+    MetricRegistry? IGatewayControl.FilterMetrics => _filterHost?.Runtime.Metrics;
 
     internal SharedComponents Components => _components;
 
@@ -155,6 +161,9 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
         }
     }
 
+    /// <summary>The proxy-wasm runtime filters run in (started with the first configuration that has filters).</summary>
+    internal ProxyWasmRuntime? FilterRuntime => _filterHost?.Runtime;
+
     IReadOnlyList<string> IGatewayControl.NotReadyReasons()
     {
         var reasons = new List<string>();
@@ -173,6 +182,15 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
                 {
                     reasons.Add($"listener {listener.Definition.Name} is not listening");
                 }
+            }
+        }
+
+        foreach (var filter in snapshot.Filters.Values)
+        {
+            var health = filter.Plugin.Health;
+            if (health.State != PluginState.Ready)
+            {
+                reasons.Add($"filter {filter.Name} has no running VM ({health.LastFailure ?? health.State.ToString()})");
             }
         }
 
@@ -239,6 +257,7 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
             _version = next.Version;
             _snapshots.Swap(next);
             StopUnusedListeners(next);
+            _filterHost?.Resolver.Retain(next.Filters.Values.Select(filter => filter.ModuleDigest));
             Metrics.ReloadSucceeded();
             GatewayLog.ConfigurationActive(_logger, next.Version, _source.Name, definition.Listeners.Count, definition.Clusters.Count, definition.Filters.Count);
             return new ReloadResult(true, next.Version, true, []);
@@ -336,6 +355,26 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
                 _stopping.RemoveAll(task => task.IsCompleted);
                 _stopping.Add(stop);
             }
+        }
+    }
+
+    private (ProxyWasmRuntime Runtime, ModuleResolver Resolver) FilterHost()
+    {
+        lock (_filterHostLock)
+        {
+            if (_filterHost is { } existing)
+            {
+                return existing;
+            }
+
+            var runtime = new ProxyWasmRuntime(new ProxyWasmRuntimeOptions
+            {
+                Logger = new PluginLogAdapter(_options.LoggerFactory.CreateLogger("Weir.Gateway.Filters")),
+                HttpCallouts = new ClusterCalloutDispatcher(_snapshots),
+                Node = new NodeDescription { Id = "weir-gateway" },
+            });
+            _filterHost = (runtime, new ModuleResolver(runtime, _options.LocalStorePath));
+            return _filterHost.Value;
         }
     }
 

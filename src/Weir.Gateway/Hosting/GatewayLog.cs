@@ -31,4 +31,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "request {Method} {Path} failed unexpectedly")]
     public static partial void RequestCrashed(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 10, Message = "filter {Filter}{Source}: {Message}")]
+    public static partial void FilterLog(ILogger logger, LogLevel level, string filter, string source, string message);
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Weir.Gateway.AccessLog;
 using Weir.Gateway.Clusters;
 using Weir.Gateway.Configuration;
+using Weir.Gateway.Filters;
 using Weir.Gateway.Routing;
 
 namespace Weir.Gateway.Hosting;
@@ -26,6 +27,7 @@ internal sealed class GatewaySnapshot
         string sourceDigest,
         FrozenDictionary<string, ListenerRuntime> listenersByKey,
         FrozenDictionary<string, ClusterRuntime> clusters,
+        FrozenDictionary<string, FilterRuntime> filters,
         AccessLogWriter? accessLog,
         IReadOnlyList<IComponentLease> leases)
     {
@@ -34,6 +36,7 @@ internal sealed class GatewaySnapshot
         SourceDigest = sourceDigest;
         ListenersByKey = listenersByKey;
         Clusters = clusters;
+        Filters = filters;
         AccessLog = accessLog;
         _leases = leases;
         LoadedAt = DateTimeOffset.UtcNow;
@@ -52,6 +55,8 @@ internal sealed class GatewaySnapshot
     public FrozenDictionary<string, ListenerRuntime> ListenersByKey { get; }
 
     public FrozenDictionary<string, ClusterRuntime> Clusters { get; }
+
+    public FrozenDictionary<string, FilterRuntime> Filters { get; }
 
     public AccessLogWriter? AccessLog { get; }
 

@@ -9,6 +9,9 @@ internal interface IGatewayControl
 
     GatewayMetrics Metrics { get; }
 
+    /// <summary>Metrics filters defined, or null while no filter has run.</summary>
+    Weir.ProxyWasm.MetricRegistry? FilterMetrics { get; }
+
     /// <summary>Where the configuration comes from (a file path, or <c>command line</c>).</summary>
     string SourceName { get; }
 

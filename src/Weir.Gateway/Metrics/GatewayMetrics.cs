@@ -12,6 +12,7 @@ internal sealed class GatewayMetrics
     private readonly ConcurrentDictionary<(string Listener, string Route), RouteStatistics> _routes = new();
     private readonly ConcurrentDictionary<string, ClusterStatistics> _clusters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ListenerStatistics> _listeners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FilterStatistics> _filters = new(StringComparer.Ordinal);
     private long _reloadsSucceeded;
     private long _reloadsFailed;
 
@@ -25,6 +26,10 @@ internal sealed class GatewayMetrics
     public ClusterStatistics Cluster(string cluster) => _clusters.GetOrAdd(cluster, static name => new ClusterStatistics(name));
 
     public ListenerStatistics Listener(string listener) => _listeners.GetOrAdd(listener, static name => new ListenerStatistics(name));
+
+    public FilterStatistics Filter(string filter) => _filters.GetOrAdd(filter, static name => new FilterStatistics(name));
+
+    public IEnumerable<FilterStatistics> Filters => _filters.Values.OrderBy(filter => filter.Filter, StringComparer.Ordinal);
 
     public IEnumerable<RouteStatistics> Routes => _routes.Values.OrderBy(route => route.Listener, StringComparer.Ordinal).ThenBy(route => route.Route, StringComparer.Ordinal);
 

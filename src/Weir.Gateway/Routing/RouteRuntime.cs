@@ -2,22 +2,24 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Weir.Gateway.Clusters;
 using Weir.Gateway.Configuration;
+using Weir.Gateway.Filters;
 using Weir.Gateway.Metrics;
 
 namespace Weir.Gateway.Routing;
 
-/// <summary>A compiled route: its matcher, its cluster, timeout, retries and counters.</summary>
+/// <summary>A compiled route: its matcher, its cluster, the full filter chain (listener's then route's), timeout, retries and counters.</summary>
 internal sealed class RouteRuntime
 {
     private readonly Regex? _pathPattern;
     private readonly HeaderCondition[] _headers;
     private readonly string[] _methods;
 
-    public RouteRuntime(string listener, RouteDefinition definition, ClusterRuntime cluster, RouteStatistics statistics)
+    public RouteRuntime(string listener, RouteDefinition definition, ClusterRuntime cluster, FilterChain filters, RouteStatistics statistics)
     {
         Listener = listener;
         Definition = definition;
         Cluster = cluster;
+        Filters = filters;
         Statistics = statistics;
         if (definition.Match.PathKind == PathMatchKind.Regex)
         {
@@ -35,6 +37,8 @@ internal sealed class RouteRuntime
     public RouteDefinition Definition { get; }
 
     public ClusterRuntime Cluster { get; }
+
+    public FilterChain Filters { get; }
 
     public RouteStatistics Statistics { get; }
 
