@@ -8,6 +8,10 @@ internal sealed partial class ProxyVm
     private ITimer? _tickTimer;
     private int _tickPending;
 
+    // Disposing a timer does not stop a callback already on its way: each timer carries the
+    // generation it was created in, and a tick of an older generation is dropped under the gate.
+    private int _tickGeneration;
+
     /// <summary>The current tick period, or zero when the timer is off.</summary>
     public TimeSpan TickPeriod { get; private set; }
 
@@ -20,33 +24,35 @@ internal sealed partial class ProxyVm
             return;
         }
 
-        _tickTimer = _runtime.Options.TimeProvider.CreateTimer(static state => ((ProxyVm)state!).OnTimer(), this, TickPeriod, TickPeriod);
+        var generation = _tickGeneration;
+        _tickTimer = _runtime.Options.TimeProvider.CreateTimer(state => OnTimer((int)state!), generation, TickPeriod, TickPeriod);
     }
 
     private void StopTicks()
     {
+        Interlocked.Increment(ref _tickGeneration);
         _tickTimer?.Dispose();
         _tickTimer = null;
     }
 
-    private void OnTimer()
+    private void OnTimer(int generation)
     {
-        if (State != VmState.Running || Interlocked.Exchange(ref _tickPending, 1) == 1)
+        if (State != VmState.Running || generation != Volatile.Read(ref _tickGeneration) || Interlocked.Exchange(ref _tickPending, 1) == 1)
         {
             return;
         }
 
-        _ = RunTickAsync();
+        _ = RunTickAsync(generation);
     }
 
-    private async Task RunTickAsync()
+    private async Task RunTickAsync(int generation)
     {
         try
         {
             await Gate.WaitAsync().ConfigureAwait(false);
             try
             {
-                if (State == VmState.Running && _onTick is { } tick && _root is { } root)
+                if (State == VmState.Running && generation == _tickGeneration && _onTick is { } tick && _root is { } root)
                 {
                     Run("proxy_on_tick", root, (tick, root.Id), static s =>
                     {

@@ -98,7 +98,7 @@ public sealed class VmPoolTests
     [InlineData(FailurePolicy.Reload, 200)]
     public async Task WhileBackingOff_FailClosedAnswersAtOnce_ReloadWaitsForTheNextVm(FailurePolicy policy, int expectedStatus)
     {
-        // Every VM dies on its first tick, 300 ms after it starts: the second death starts a 500 ms backoff.
+        // Every VM dies on its first tick, 300 ms after it starts: the second death starts a 2 s backoff.
         var host = new TestRuntime();
         var script = new ProbeScript();
         script.On(ProbeCallback.Configure).Call(Hostcall.SetTickPeriodMilliseconds, ProbeArgument.Immediate(300));
@@ -106,7 +106,7 @@ public sealed class VmPoolTests
         await using var plugin = host.CreateProbe(ProxyAbiVersion.V0_2_1, script, c => c with
         {
             FailurePolicy = policy,
-            Limits = new PluginLimits { MaxVms = 1, ReloadBackoffBase = TimeSpan.FromMilliseconds(500), ReloadWaitTimeout = TimeSpan.FromSeconds(10) },
+            Limits = new PluginLimits { MaxVms = 1, ReloadBackoffBase = TimeSpan.FromSeconds(2), ReloadWaitTimeout = TimeSpan.FromSeconds(10) },
         });
         await ContextHostcallTests.WaitForAsync(() => plugin.Health is { Crashes: 2, NextReloadAt: not null });
 
