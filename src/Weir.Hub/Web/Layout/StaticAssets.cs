@@ -21,6 +21,7 @@ internal static class StaticAssets
           color: var(--text); background: var(--page); line-height: 1.5;
         }
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         body { margin: 0; }
         a { color: var(--link); text-underline-offset: 2px; }
         a:hover { text-decoration-thickness: 2px; }
@@ -39,7 +40,8 @@ internal static class StaticAssets
         nav.account { display: flex; align-items: center; gap: 1rem; }
         nav.account ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; align-items: center; }
         nav.account form { display: inline; flex: none; }
-        main { padding: 1.5rem 0 3rem; }
+        main.wrap { padding-top: 1rem; padding-bottom: 3rem; }
+        main:focus { outline: none; }
         footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding: 1rem 0 2rem; }
         h1 { font-size: 1.75rem; margin: .25rem 0 .5rem; line-height: 1.25; word-break: break-word; }
         h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; }
@@ -81,6 +83,7 @@ internal static class StaticAssets
         caption { text-align: left; font-weight: 600; padding: .25rem 0; color: var(--muted); }
         th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--soft); font-weight: 600; }
+        tbody th { background: transparent; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         .table-scroll { overflow-x: auto; }
         code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9rem; }
