@@ -17,5 +17,8 @@ internal static class CommandCatalog
         yield return Registry.LoginCommand.Create();
         yield return Registry.InspectCommand.Create();
         yield return Proxy.ProxyCommand.Create();
+        yield return Workflow.Init.InitCommand.Create();
+        yield return Workflow.Build.BuildCommand.Create();
+        yield return Workflow.Deploy.DeployCommand.Create();
     }
 }
