@@ -9,9 +9,6 @@ namespace Weir.Wasm;
 /// </summary>
 public sealed class Store : IDisposable
 {
-    private readonly Lock _deadlineLock = new();
-    private Timer? _deadlineTimer;
-
     /// <summary>Creates a store.</summary>
     public Store(Engine engine, StoreLimits? limits = null)
     {
@@ -46,28 +43,19 @@ public sealed class Store : IDisposable
         Execution.Fuel = fuel;
     }
 
-    /// <summary>Guest code running in this store traps with <see cref="TrapCode.Deadline"/> once <paramref name="timeout"/> has passed from now.</summary>
+    /// <summary>
+    /// Guest code running in this store traps with <see cref="TrapCode.Deadline"/> once
+    /// <paramref name="timeout"/> has passed from now (checked about every millisecond). Cheap enough
+    /// to arm around every call; setting a new deadline replaces the previous one.
+    /// </summary>
     public void SetDeadline(TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
-        lock (_deadlineLock)
-        {
-            _deadlineTimer?.Dispose();
-            Execution.ClearInterrupt();
-            _deadlineTimer = new Timer(static state => ((Store)state!).Execution.Interrupt(TrapCode.Deadline), this, timeout, Timeout.InfiniteTimeSpan);
-        }
+        DeadlineScheduler.Arm(Execution, timeout);
     }
 
     /// <summary>Removes the deadline and clears a pending interruption.</summary>
-    public void ClearDeadline()
-    {
-        lock (_deadlineLock)
-        {
-            _deadlineTimer?.Dispose();
-            _deadlineTimer = null;
-            Execution.ClearInterrupt();
-        }
-    }
+    public void ClearDeadline() => DeadlineScheduler.Disarm(Execution);
 
     /// <summary>Stops guest code running in this store at its next function entry or loop iteration (from any thread).</summary>
     public void Interrupt() => Execution.Interrupt(TrapCode.Deadline);
@@ -95,13 +83,6 @@ public sealed class Store : IDisposable
 
     internal void Exit() => Execution.Depth--;
 
-    /// <summary>Stops the deadline timer.</summary>
-    public void Dispose()
-    {
-        lock (_deadlineLock)
-        {
-            _deadlineTimer?.Dispose();
-            _deadlineTimer = null;
-        }
-    }
+    /// <summary>Removes the store's deadline so the scheduler forgets it.</summary>
+    public void Dispose() => DeadlineScheduler.Disarm(Execution);
 }

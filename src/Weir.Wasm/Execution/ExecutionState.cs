@@ -29,6 +29,12 @@ internal sealed class ExecutionState
     /// <summary>Why <see cref="Interrupted"/> was set.</summary>
     public TrapCode InterruptReason = TrapCode.Deadline;
 
+    /// <summary>When the deadline passes (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), or 0 when none is armed.</summary>
+    public long DeadlineTimestamp;
+
+    /// <summary>Serializes arming, clearing and firing of the deadline.</summary>
+    public readonly Lock DeadlineLock = new();
+
     public void Interrupt(TrapCode reason)
     {
         InterruptReason = reason;

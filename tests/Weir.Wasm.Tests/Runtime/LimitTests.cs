@@ -69,6 +69,30 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Deadline_ClearedBeforeItPasses_NeverInterruptsLaterCalls()
+    {
+        var (instance, store) = Fixtures.Instantiate("traps");
+        store.SetDeadline(TimeSpan.FromMilliseconds(10));
+        store.ClearDeadline();
+        Thread.Sleep(60);
+
+        instance.GetFunction<int, int>("count")!(1000).Should().Be(1000);
+    }
+
+    [Fact]
+    public void Deadline_ReplacedByALaterOne_OnlyTheLaterOneCounts()
+    {
+        var (instance, store) = Fixtures.Instantiate("traps");
+        store.SetDeadline(TimeSpan.FromMilliseconds(10));
+        store.SetDeadline(TimeSpan.FromMinutes(5));
+        Thread.Sleep(60);
+
+        instance.GetFunction<int, int>("count")!(1000).Should().Be(1000);
+        store.SetDeadline(TimeSpan.FromMilliseconds(50));
+        Assert.Throws<WasmTrapException>(() => instance.GetAction("spin")!()).Code.Should().Be(TrapCode.Deadline);
+    }
+
+    [Fact]
     public void Interrupt_FromAnotherThread_StopsTheGuest()
     {
         var (instance, store) = Fixtures.Instantiate("traps");
