@@ -12,6 +12,6 @@ internal interface IManifestObserver
     /// <summary>A manifest's content was served (GET, not HEAD).</summary>
     void ManifestPulled(RepositoryRecord repository, ManifestRecord manifest);
 
-    /// <summary>A manifest was stored in <paramref name="repositoryName"/>, under <paramref name="tag"/> when one was given.</summary>
-    void ManifestPushed(string repositoryName, string digest, string? tag);
+    /// <summary>A manifest or tag of <paramref name="repositoryName"/> was stored or deleted.</summary>
+    void RepositoryChanged(string repositoryName);
 }

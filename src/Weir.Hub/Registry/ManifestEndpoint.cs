@@ -120,7 +120,7 @@ internal sealed class ManifestEndpoint
         response.ContentLength = 0;
         foreach (var observer in observers)
         {
-            observer.ManifestPushed(target.Name, digest.Value, tag);
+            observer.RepositoryChanged(target.Name);
         }
     }
 
@@ -148,6 +148,10 @@ internal sealed class ManifestEndpoint
 
         request.Response.StatusCode = StatusCodes.Status202Accepted;
         request.Response.ContentLength = 0;
+        foreach (var observer in observers)
+        {
+            observer.RepositoryChanged(repository.Name);
+        }
     }
 
     private async ValueTask<byte[]> ReadBodyAsync(RegistryRequest request)

@@ -37,9 +37,9 @@ internal sealed partial class DownloadCounter : BackgroundService, IManifestObse
         }
     }
 
-    public void ManifestPushed(string repositoryName, string digest, string? tag)
+    public void RepositoryChanged(string repositoryName)
     {
-        // Pushes are not downloads.
+        // Pushes and deletions are not downloads.
     }
 
     /// <summary>Writes the counts gathered so far; on failure they are kept for the next attempt.</summary>

@@ -12,8 +12,8 @@ using Weir.Oci.Modules;
 namespace Weir.Hub.Web.Indexing;
 
 /// <summary>
-/// Keeps the search index current: after every manifest push (in the background, so pushes never wait for
-/// it) it reads the repository's newest tagged module for its description annotation and proxy-wasm ABI
+/// Keeps the search index current: after every manifest push or deletion (in the background, so the
+/// registry never waits for it) it reads the repository's newest tagged module for its description annotation and proxy-wasm ABI
 /// versions and rebuilds the repository's search words. On start it indexes repositories that predate the index.
 /// </summary>
 internal sealed partial class RepositoryIndexer : BackgroundService, IManifestObserver
@@ -40,7 +40,7 @@ internal sealed partial class RepositoryIndexer : BackgroundService, IManifestOb
         outstanding = 1;
     }
 
-    public void ManifestPushed(string repositoryName, string digest, string? tag) => Enqueue(repositoryName);
+    public void RepositoryChanged(string repositoryName) => Enqueue(repositoryName);
 
     public void ManifestPulled(RepositoryRecord repository, ManifestRecord manifest)
     {

@@ -60,11 +60,11 @@ internal static class ModulePage
             <dl class="facts-list">
             <dt>Manifest digest</dt><dd><code>{manifest.Digest}</code></dd>
             <dt>Pushed</dt><dd>{Display.Time(tagSummary?.PushedAt ?? manifest.CreatedAt, context.Now)}</dd>
-            <dt>Downloads</dt><dd>{Display.Count(tagSummary?.Downloads ?? 0)}</dd>
             """);
         if (tagSummary is not null)
         {
-            html.Append($"<dt>Size</dt><dd>{Display.Size(tagSummary.TotalSize)} (manifest and blobs)</dd>");
+            // Counters come with the tag list, which holds the newest tags only.
+            html.Append($"<dt>Downloads</dt><dd>{Display.Count(tagSummary.Downloads)}</dd><dt>Size</dt><dd>{Display.Size(tagSummary.TotalSize)} (manifest and blobs)</dd>");
         }
 
         if (report is not null)

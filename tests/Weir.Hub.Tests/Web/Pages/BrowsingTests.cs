@@ -178,6 +178,24 @@ public sealed class BrowsingTests
     }
 
     [Fact]
+    public async Task ModulePage_ModuleFailingValidation_SaysWhyAndStillListsImportsAndExports()
+    {
+        await using var web = await WebHub.StartAsync();
+        using var alice = await web.RegistryClientAsync("alice");
+        await ModulePublisher.PushSoloAsync(alice, "alice/broken", "v1", ProxyWasmModule.Build(valid: false), ["broken_root"]);
+        await web.Hub.Metadata.SetRepositoryVisibilityAsync("alice/broken", true, CancellationToken.None);
+        await web.IndexedAsync();
+
+        var (status, html, _) = await web.Browser().GetAsync("/r/alice/broken/-/tags/v1");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var text = WebHub.Text(html);
+        text.Should().Contain("Weir would not run this module: invalid module at byte offset");
+        text.Should().MatchRegex(@"proxy-wasm ABI\s+v0\.2\.1").And.Contain("proxy_on_memory_allocate").And.Contain("fd_write").And.Contain("broken_root");
+        WebHub.Snippet(html, "snippet-pull").Should().Contain("alice/broken@sha256:");
+    }
+
+    [Fact]
     public async Task ModulePage_ArtifactWithoutWasm_ExplainsWhyInsteadOfFailing()
     {
         await using var web = await WebHub.StartAsync();

@@ -67,6 +67,21 @@ public sealed class DownloadsAndIndexingTests
     }
 
     [Fact]
+    public async Task Index_DeletingTheNewestTag_DescribesTheRepositoryByTheTagBefore()
+    {
+        await using var web = await WebHub.StartAsync();
+        using var alice = await web.RegistryClientAsync("alice");
+        await web.PublishAsync(alice, "alice/filter", "v1", new Dictionary<string, string> { [ModulePublisher.Description] = "Stable release" }, makePublic: true);
+        await web.PublishAsync(alice, "alice/filter", "v2", new Dictionary<string, string> { [ModulePublisher.Description] = "Experimental build" });
+
+        (await alice.DeleteAsync("/v2/alice/filter/manifests/v2")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await web.IndexedAsync();
+
+        (await web.Hub.Metadata.FindRepositorySummaryAsync("alice/filter", CancellationToken.None))!.ModuleDescription.Should().Be("Stable release");
+        WebHub.Text((await web.Browser().GetAsync("/search?q=experimental")).Html).Should().Contain("0 modules match");
+    }
+
+    [Fact]
     public async Task Index_RepositoriesWrittenWithoutTheIndexer_AreIndexedWhenTheHubStarts()
     {
         using var directory = new TemporaryDirectory();

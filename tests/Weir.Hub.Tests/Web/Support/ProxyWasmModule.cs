@@ -9,7 +9,9 @@ namespace Weir.Hub.Tests.Web.Support;
 /// </summary>
 internal static class ProxyWasmModule
 {
-    public static byte[] Build(string marker = "proxy_abi_version_0_2_1")
+    /// <param name="marker">The ABI marker export's name.</param>
+    /// <param name="valid">False makes the (i32) -> i32 function return nothing, which validation rejects.</param>
+    public static byte[] Build(string marker = "proxy_abi_version_0_2_1", bool valid = true)
     {
         var module = new List<byte> { 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00 };
 
@@ -42,7 +44,7 @@ internal static class ProxyWasmModule
         Section(module, 7, exports);
 
         // Bodies: nop-like () -> () and local.get 0 for (i32) -> i32.
-        Section(module, 10, [0x02, 0x02, 0x00, 0x0b, 0x04, 0x00, 0x20, 0x00, 0x0b]);
+        Section(module, 10, valid ? [0x02, 0x02, 0x00, 0x0b, 0x04, 0x00, 0x20, 0x00, 0x0b] : [0x02, 0x02, 0x00, 0x0b, 0x02, 0x00, 0x0b]);
         return [.. module];
     }
 
