@@ -40,6 +40,18 @@ internal sealed record ProxySettings(
             return false;
         }
 
+        if (!Gateway.Configuration.ListenAddress.TryParse(Listen, out _, out var listenError))
+        {
+            problem = "--listen " + listenError;
+            return false;
+        }
+
+        if (!Uri.TryCreate(Upstream, UriKind.Absolute, out var upstream) || (upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps))
+        {
+            problem = $"--upstream '{Upstream}' is not an absolute http:// or https:// address, for example http://127.0.0.1:9000";
+            return false;
+        }
+
         if (FilterConfigurations.Count > Filters.Count || RootIds.Count > Filters.Count)
         {
             problem = $"--filter-config and --root-id apply to the --filter at the same position; got {Filters.Count} --filter, {FilterConfigurations.Count} --filter-config and {RootIds.Count} --root-id";

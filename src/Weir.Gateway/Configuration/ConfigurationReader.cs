@@ -6,10 +6,15 @@ namespace Weir.Gateway.Configuration;
 /// <summary>Reads YAML nodes into values, collecting every problem with its position instead of stopping at the first.</summary>
 internal sealed class ConfigurationReader
 {
-    public ConfigurationReader(string source)
+    /// <param name="source">The file name errors carry.</param>
+    /// <param name="hasPositions">False for node trees built in code (the command line), whose nodes have no real positions.</param>
+    public ConfigurationReader(string source, bool hasPositions = true)
     {
-        Locations = new SourceLocations(source);
+        Locations = new SourceLocations(source, hasPositions);
+        HasPositions = hasPositions;
     }
+
+    public bool HasPositions { get; }
 
     public List<ConfigurationError> Errors { get; } = [];
 
@@ -17,7 +22,7 @@ internal sealed class ConfigurationReader
 
     public void Error(YamlNode? node, string field, string message)
     {
-        if (node is not null && node.Start.Line > 0)
+        if (HasPositions && node is not null && node.Start.Line > 0)
         {
             Errors.Add(new ConfigurationError(Locations.Source, (int)node.Start.Line, (int)node.Start.Column, field, message));
         }
@@ -28,7 +33,9 @@ internal sealed class ConfigurationReader
     }
 
     public void Error(Mark mark, string field, string message) =>
-        Errors.Add(new ConfigurationError(Locations.Source, (int)mark.Line, (int)mark.Column, field, message));
+        Errors.Add(HasPositions
+            ? new ConfigurationError(Locations.Source, (int)mark.Line, (int)mark.Column, field, message)
+            : new ConfigurationError(Locations.Source, 0, 0, field, message));
 
     /// <summary>The node as a mapping, or null (with an error) when it is something else.</summary>
     public MappingReader? Mapping(YamlNode node, string field)

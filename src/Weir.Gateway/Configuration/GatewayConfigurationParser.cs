@@ -62,9 +62,13 @@ internal static class GatewayConfigurationParser
 
         var admin = ReadAdmin(top);
         var accessLog = ReadAccessLog(top);
-        var filters = ReadList(top, "filters", (mapping) => ReadFilter(mapping, baseDirectory));
-        var clusters = ReadList(top, "clusters", ReadCluster);
-        var listeners = ReadList(top, "listeners", ReadListener);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        var filters = ReadList(top, "filters", (mapping) => ReadFilter(mapping, baseDirectory), declared);
+        var declaredFilters = declared.ToHashSet(StringComparer.Ordinal);
+        declared.Clear();
+        var clusters = ReadList(top, "clusters", ReadCluster, declared);
+        var declaredClusters = declared.ToHashSet(StringComparer.Ordinal);
+        var listeners = ReadList(top, "listeners", ReadListener, declared);
         top.RejectUnknownKeys();
 
         if (!top.Has("listeners"))
@@ -75,7 +79,7 @@ internal static class GatewayConfigurationParser
         CheckUnique(reader, filters, filter => filter.Definition.Name);
         CheckUnique(reader, clusters, cluster => cluster.Definition.Name);
         CheckUnique(reader, listeners, listener => listener.Definition.Name);
-        CheckReferences(reader, listeners, clusters, filters, admin);
+        CheckReferences(reader, listeners, declaredClusters, declaredFilters, admin);
 
         if (reader.Errors.Count > 0)
         {
@@ -91,13 +95,24 @@ internal static class GatewayConfigurationParser
         return new ParsedConfiguration(definition, reader.Locations, reader.Errors);
     }
 
-    private static List<Located<T>> ReadList<T>(MappingReader top, string key, Func<MappingReader, T?> read)
+    /// <summary>Reads a list of named items; <paramref name="declared"/> gets every name written, even of items with errors, so references to them are not reported again.</summary>
+    private static List<Located<T>> ReadList<T>(MappingReader top, string key, Func<MappingReader, T?> read, HashSet<string> declared)
         where T : class
     {
         var items = new List<Located<T>>();
         foreach (var (node, field) in top.Sequence(key))
         {
-            if (top.Reader.Mapping(node, field) is { } mapping && read(mapping) is { } item)
+            if (top.Reader.Mapping(node, field) is not { } mapping)
+            {
+                continue;
+            }
+
+            if (mapping.Node.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } text })
+            {
+                declared.Add(text);
+            }
+
+            if (read(mapping) is { } item)
             {
                 items.Add(new Located<T>(item, field, node));
             }
@@ -768,10 +783,8 @@ internal static class GatewayConfigurationParser
         }
     }
 
-    private static void CheckReferences(ConfigurationReader reader, List<Located<ListenerDefinition>> listeners, List<Located<ClusterDefinition>> clusters, List<Located<FilterDefinition>> filters, AdminDefinition? admin)
+    private static void CheckReferences(ConfigurationReader reader, List<Located<ListenerDefinition>> listeners, HashSet<string> clusterNames, HashSet<string> filterNames, AdminDefinition? admin)
     {
-        var clusterNames = clusters.Select(cluster => cluster.Definition.Name).ToHashSet(StringComparer.Ordinal);
-        var filterNames = filters.Select(filter => filter.Definition.Name).ToHashSet(StringComparer.Ordinal);
         var addresses = new Dictionary<string, string>(StringComparer.Ordinal);
         if (admin is not null && ListenAddress.TryParse(admin.Address, out var adminEndPoint, out _) && adminEndPoint.Port != 0)
         {

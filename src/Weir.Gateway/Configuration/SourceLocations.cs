@@ -10,9 +10,12 @@ internal sealed class SourceLocations
 {
     private readonly Dictionary<string, (int Line, int Column)> _positions = new(StringComparer.Ordinal);
 
-    public SourceLocations(string source)
+    private readonly bool _hasPositions;
+
+    public SourceLocations(string source, bool hasPositions = true)
     {
         Source = source;
+        _hasPositions = hasPositions;
     }
 
     /// <summary>The file, or <c>command line</c>.</summary>
@@ -20,7 +23,7 @@ internal sealed class SourceLocations
 
     public void Record(string field, Mark start)
     {
-        if (start.Line > 0)
+        if (_hasPositions && start.Line > 0)
         {
             _positions.TryAdd(field, ((int)start.Line, (int)start.Column));
         }

@@ -315,7 +315,7 @@ internal sealed class FilteredExchange : IBodySink
     ValueTask IBodySink.WriteAsync(ReadOnlyMemory<byte> data)
     {
         _responseBytes += data.Length;
-        return new ValueTask(_context.Response.Body.WriteAsync(data, _aborted).AsTask());
+        return _context.Response.Body.WriteAsync(data, _aborted);
     }
 
     private async Task RespondLocallyAsync(LocalResponse local, int responseFilters)
@@ -545,9 +545,10 @@ internal sealed class FilteredExchange : IBodySink
                 return;
             }
 
+            var lower = LowerCaseHeaderNames.Lower(name);
             foreach (var value in values)
             {
-                map.Add(name, value);
+                map.Add(lower, value);
             }
         }
     }

@@ -77,9 +77,10 @@ internal sealed class GatewayHttpStream : IHttpStream
                 continue;
             }
 
+            var lower = LowerCaseHeaderNames.Lower(name);
             foreach (var value in values)
             {
-                headers.Add(name, value ?? string.Empty);
+                headers.Add(lower, value ?? string.Empty);
             }
         }
 

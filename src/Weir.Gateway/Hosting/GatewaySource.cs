@@ -69,7 +69,7 @@ public sealed class GatewaySource
         var root = BuildDocument(options);
         var digest = Digest(Encoding.UTF8.GetBytes(Serialize(root)));
         return new GatewaySource(CommandLineName, null, () =>
-            (GatewayConfigurationParser.Bind(root, new ConfigurationReader(CommandLineName), directory), digest));
+            (GatewayConfigurationParser.Bind(root, new ConfigurationReader(CommandLineName, hasPositions: false), directory), digest));
     }
 
     internal (ParsedConfiguration Parsed, string Digest) Load() => _load();
