@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return Workflow.Init.InitCommand.Create();
         yield return Workflow.Build.BuildCommand.Create();
         yield return Workflow.Deploy.DeployCommand.Create();
+        yield return Workflow.Up.UpCommand.Create();
     }
 }

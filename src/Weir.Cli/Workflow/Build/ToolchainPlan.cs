@@ -56,7 +56,8 @@ internal static class ToolchainPlan
         var compiler = Environment.GetEnvironmentVariable("CC") is { Length: > 0 } cc ? cc : "clang";
         if (ExecutableLocator.Find(compiler) is null)
         {
-            throw WorkflowException.MissingTool($"{compiler} is not on PATH. {Install} (or set CC to a clang that targets wasm32-wasi)");
+            var where = compiler.Contains('/', StringComparison.Ordinal) ? "does not exist" : "is not on PATH";
+            throw WorkflowException.MissingTool($"{compiler} {where}. {Install} (or set CC to a clang that targets wasm32-wasi)");
         }
 
         if (ExecutableLocator.Find("wasm-ld") is null)

@@ -7,12 +7,12 @@ namespace Weir.Cli.Workflow.Deploy;
 /// <summary>A listen address, <c>host:port</c> or <c>[v6]:port</c>.</summary>
 internal sealed record ListenEndpoint(string Host, int Port)
 {
-    /// <exception cref="WorkflowException">The text is not host:port with a port from 1 to 65535 (usage error).</exception>
+    /// <exception cref="WorkflowException">The text is not host:port with a port from 0 (any free port) to 65535 (usage error).</exception>
     public static ListenEndpoint Parse(string text, string option)
     {
         var trimmed = text.Trim();
         var colon = trimmed.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(trimmed[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (colon <= 0 || !int.TryParse(trimmed[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
         {
             throw WorkflowException.Usage($"{option} '{text}' is not host:port (e.g. 127.0.0.1:8080)");
         }
