@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace Weir.Fuzz.Differential;
+
+/// <summary>
+/// Compares what V8 and Weir showed for one module. Differences the semantics allow are accepted:
+/// NaN payloads (values already say only "nan", and --denan keeps NaNs out of memory), how
+/// deep the stack goes (an exhausted stack on either side ends the comparison as explained), and
+/// the harness's own limits (fuel, deadline, watchdog). Everything else is a difference.
+/// </summary>
+internal static class ObservationComparer
+{
+    public static Verdict Compare(ModuleObservation v8, ModuleObservation weir)
+    {
+        ArgumentNullException.ThrowIfNull(v8);
+        ArgumentNullException.ThrowIfNull(weir);
+        if (weir.Phase == ObservationPhase.Crash)
+        {
+            return Verdict.Different("weir-crash", weir.Message ?? "unknown");
+        }
+
+        if (v8.Phase == ObservationPhase.HarnessError)
+        {
+            return Verdict.Different("harness-error", v8.Message ?? "unknown");
+        }
+
+        if (v8.Phase == ObservationPhase.Timeout)
+        {
+            return Verdict.Explained("v8-watchdog", v8.Message ?? "timeout");
+        }
+
+        if (v8.Phase != weir.Phase)
+        {
+            return Verdict.Different($"phase v8={v8.Phase} weir={weir.Phase}", $"V8: {v8.Message}; Weir: {weir.Message}");
+        }
+
+        switch (v8.Phase)
+        {
+            case ObservationPhase.CompileError:
+            case ObservationPhase.LinkError:
+                return Verdict.Same;
+            case ObservationPhase.InstantiateFailure:
+                return CompareOutcome("start", v8.Kind, v8.Message, weir.Kind, weir.Code, weir.Message)
+                    ?? CompareLogs("start", v8.Logs, weir.Logs)
+                    ?? Verdict.Same;
+        }
+
+        var start = CompareLogs("start", v8.Logs, weir.Logs) ?? CompareMemory("start", v8.Memory, weir.Memory);
+        if (start is not null)
+        {
+            return start;
+        }
+
+        var count = Math.Min(v8.Calls.Count, weir.Calls.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var left = v8.Calls[i];
+            var right = weir.Calls[i];
+            var where = "call " + i.ToString(CultureInfo.InvariantCulture);
+            var verdict = CompareOutcome(where, left.Outcome, left.Message, right.Outcome, right.Code, right.Message);
+            if (verdict is not null)
+            {
+                return verdict;
+            }
+
+            if (left.Outcome == CallOutcome.Return && !Same(left.Values, right.Values))
+            {
+                return Verdict.Different("result", $"{where}: V8 returned [{Join(left.Values)}], Weir [{Join(right.Values)}]");
+            }
+
+            verdict = CompareLogs(where, left.Logs, right.Logs) ?? CompareMemory(where, left.Memory, right.Memory);
+            if (verdict is not null)
+            {
+                return verdict;
+            }
+        }
+
+        return v8.Calls.Count == weir.Calls.Count
+            ? Verdict.Same
+            : Verdict.Different("call-count", $"V8 made {v8.Calls.Count} calls, Weir {weir.Calls.Count}");
+    }
+
+    private static Verdict? CompareOutcome(string where, string? v8Outcome, string? v8Message, string? weirOutcome, string? weirCode, string? weirMessage)
+    {
+        if (weirOutcome == CallOutcome.Other)
+        {
+            return Verdict.Different("weir-unexpected-exception", $"{where}: {weirMessage}");
+        }
+
+        if (v8Outcome == CallOutcome.Other)
+        {
+            return Verdict.Different("v8-unexpected-exception", $"{where}: {v8Message}");
+        }
+
+        if (weirOutcome == CallOutcome.Limit)
+        {
+            return Verdict.Explained("weir-limit", $"{where}: {weirMessage}");
+        }
+
+        if (v8Outcome == CallOutcome.Stack || weirOutcome == CallOutcome.Stack)
+        {
+            return Verdict.Explained("stack-exhausted", $"{where}: V8 {v8Outcome}, Weir {weirOutcome}");
+        }
+
+        if (v8Outcome != weirOutcome)
+        {
+            return Verdict.Different($"outcome v8={v8Outcome} weir={weirOutcome}", $"{where}: V8 {v8Outcome} {v8Message}; Weir {weirOutcome} {weirCode} {weirMessage}");
+        }
+
+        if (v8Outcome == CallOutcome.Trap && !TrapCompatibility.Matches(v8Message, weirCode))
+        {
+            return Verdict.Different($"trap v8='{v8Message}' weir={weirCode}", $"{where}: V8 '{v8Message}', Weir {weirCode} '{weirMessage}'");
+        }
+
+        return null;
+    }
+
+    private static Verdict? CompareLogs(string where, List<string> v8, List<string> weir)
+    {
+        if (Same(v8, weir))
+        {
+            return null;
+        }
+
+        var first = 0;
+        while (first < v8.Count && first < weir.Count && v8[first] == weir[first])
+        {
+            first++;
+        }
+
+        return Verdict.Different(
+            "logs",
+            $"{where}: log {first} differs: V8 {(first < v8.Count ? v8[first] : "nothing")}, Weir {(first < weir.Count ? weir[first] : "nothing")} ({v8.Count} and {weir.Count} logs)");
+    }
+
+    private static Verdict? CompareMemory(string where, string? v8, string? weir) =>
+        v8 == weir ? null : Verdict.Different("memory", $"{where}: memory digest V8 {v8 ?? "none"}, Weir {weir ?? "none"}");
+
+    private static bool Same(List<string>? left, List<string>? right) =>
+        (left ?? []).SequenceEqual(right ?? []);
+
+    private static string Join(List<string>? values) => string.Join(", ", values ?? []);
+}

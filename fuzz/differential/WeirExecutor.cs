@@ -1,0 +1,181 @@
+using Weir.Wasm;
+using Weir.Wasm.Model;
+
+namespace Weir.Fuzz.Differential;
+
+/// <summary>
+/// Runs modules and their call plans under Weir, in this process, producing the same observations
+/// v8-harness.js produces under V8. One executor (one engine, one linker) serves a whole campaign;
+/// each module gets a fresh store.
+/// </summary>
+internal sealed class WeirExecutor
+{
+    private readonly Engine _engine = new(new EngineOptions { ConsumeFuel = true });
+    private readonly Linker _linker;
+    private readonly ExecutionBudget _budget;
+    private List<string> _logs = [];
+
+    public WeirExecutor(ExecutionBudget? budget = null)
+    {
+        _budget = budget ?? ExecutionBudget.Default;
+        _linker = new Linker(_engine);
+        _linker.DefineFunction("fuzzing-support", "log-i32", (int value) => _logs.Add("i32 " + ValueText.Format(Value.FromInt32(value))));
+        _linker.DefineFunction("fuzzing-support", "log-i64", (long value) => _logs.Add("i64 " + ValueText.Format(Value.FromInt64(value))));
+        _linker.DefineFunction("fuzzing-support", "log-f32", (float value) => _logs.Add("f32 " + ValueText.FormatSingle(value)));
+        _linker.DefineFunction("fuzzing-support", "log-f64", (double value) => _logs.Add("f64 " + ValueText.FormatDouble(value)));
+        _linker.DefineFunction(
+            "fuzzing-support",
+            "log-v128",
+            new FunctionType([ValueKind.V128], []),
+            (caller, arguments, results) => throw new V128AtHostBoundaryException());
+    }
+
+    /// <summary>Fuel consumed by all calls so far: function entries plus loop iterations executed.</summary>
+    public long FuelConsumed { get; private set; }
+
+    /// <summary>Calls made so far (the plan's calls, not the resets between them).</summary>
+    public long CallsMade { get; private set; }
+
+    /// <summary>Decodes, validates and compiles <paramref name="binary"/>, or returns the definition's failure.</summary>
+    public static ModuleDefinition? TryDecode(ReadOnlyMemory<byte> binary)
+    {
+        try
+        {
+            return Module.Validate(binary);
+        }
+        catch (WasmMalformedException)
+        {
+            return null;
+        }
+        catch (WasmValidationException)
+        {
+            return null;
+        }
+    }
+
+    public ModuleObservation Run(ReadOnlyMemory<byte> binary, CallPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        _logs = [];
+        Module module;
+        try
+        {
+            module = Module.FromBytes(_engine, binary);
+        }
+        catch (Exception exception) when (exception is WasmMalformedException or WasmValidationException)
+        {
+            return new ModuleObservation { Phase = ObservationPhase.CompileError, Message = exception.Message };
+        }
+        catch (Exception exception)
+        {
+            return new ModuleObservation { Phase = ObservationPhase.Crash, Message = "compiling: " + exception };
+        }
+
+        using var store = new Store(_engine, _budget.StoreLimits);
+        Instance instance;
+        try
+        {
+            store.SetFuel(_budget.FuelPerCall);
+            store.SetDeadline(_budget.DeadlinePerCall);
+            instance = _linker.Instantiate(store, module);
+        }
+        catch (WasmLinkException exception)
+        {
+            return new ModuleObservation { Phase = ObservationPhase.LinkError, Message = exception.Message };
+        }
+        catch (WasmTrapException trap)
+        {
+            return new ModuleObservation
+            {
+                Phase = ObservationPhase.InstantiateFailure,
+                Kind = Classify(trap),
+                Code = trap.Code.ToString(),
+                Message = Describe(trap),
+                Logs = TakeLogs(),
+            };
+        }
+        catch (Exception exception)
+        {
+            return new ModuleObservation { Phase = ObservationPhase.Crash, Message = "instantiating: " + exception };
+        }
+
+        var memory = instance.GetMemory(plan.MemoryExport);
+        try
+        {
+            var observation = new ModuleObservation { Phase = ObservationPhase.Instantiated, Logs = TakeLogs(), Memory = Digest(memory) };
+            var reset = instance.GetFunction(plan.ResetExport);
+            foreach (var call in plan.Calls)
+            {
+                var result = Call(store, instance, reset, call);
+                result.Memory = Digest(memory);
+                observation.Calls.Add(result);
+                if (result.Outcome is CallOutcome.Limit or CallOutcome.Other)
+                {
+                    break;
+                }
+            }
+
+            return observation;
+        }
+        finally
+        {
+            store.ClearDeadline();
+            memory?.Dispose();
+        }
+    }
+
+    private CallObservation Call(Store store, Instance instance, Function? reset, PlannedCall call)
+    {
+        var function = instance.GetFunction(call.Name);
+        if (function is null)
+        {
+            return new CallObservation { Outcome = CallOutcome.Other, Message = $"export {call.Name} is missing" };
+        }
+
+        var arguments = call.Parameters.Select((kind, i) => ValueText.ParseArgument(kind, call.Arguments[i])).ToArray();
+        store.SetFuel(_budget.FuelPerCall);
+        store.SetDeadline(_budget.DeadlinePerCall);
+        try
+        {
+            reset?.Invoke();
+            CallsMade++;
+            var results = function.Invoke(arguments);
+            return new CallObservation { Outcome = CallOutcome.Return, Values = [.. results.Select(ValueText.Format)], Logs = TakeLogs() };
+        }
+        catch (WasmTrapException trap)
+        {
+            return new CallObservation { Outcome = Classify(trap), Code = trap.Code.ToString(), Message = Describe(trap), Logs = TakeLogs() };
+        }
+        catch (Exception exception)
+        {
+            return new CallObservation { Outcome = CallOutcome.Other, Message = exception.ToString(), Logs = TakeLogs() };
+        }
+        finally
+        {
+            FuelConsumed += _budget.FuelPerCall - Math.Max(store.Fuel, 0);
+        }
+    }
+
+    private List<string> TakeLogs()
+    {
+        var logs = _logs;
+        _logs = [];
+        return logs;
+    }
+
+    private static string? Digest(Memory? memory) => memory is null ? null : MemoryDigest.Compute(memory.Span);
+
+    private static string Classify(WasmTrapException trap) => trap.Code switch
+    {
+        TrapCode.StackExhausted => CallOutcome.Stack,
+        TrapCode.OutOfFuel or TrapCode.Deadline => CallOutcome.Limit,
+        TrapCode.HostError when trap.InnerException is V128AtHostBoundaryException => CallOutcome.Host,
+        TrapCode.HostError => CallOutcome.Other,
+        _ => CallOutcome.Trap,
+    };
+
+    private static string Describe(WasmTrapException trap) =>
+        trap.Code == TrapCode.HostError && trap.InnerException is not V128AtHostBoundaryException
+            ? trap.FormatWithWasmStackTrace() + Environment.NewLine + trap.InnerException
+            : trap.Message;
+}

@@ -1,0 +1,139 @@
+'use strict';
+// Runs fuzz modules under V8 for the differential fuzzer (differential/V8Executor.cs).
+// One process handles many modules: one JSON request per stdin line, one JSON observation per
+// stdout line. The encoding of values, logs, traps and memory hashes must match
+// differential/WeirExecutor.cs exactly; the comparison happens on the C# side.
+const fs = require('fs');
+const readline = require('readline');
+
+const f32 = new Float32Array(1);
+const f32Bits = new Uint32Array(f32.buffer);
+const f64 = new Float64Array(1);
+const f64Bits = new BigUint64Array(f64.buffer);
+
+function hex(value, digits) {
+  return value.toString(16).padStart(digits, '0');
+}
+
+// Values travel as text: integers in decimal, floats as their bits in hex (NaN payloads are not
+// comparable across engines, so every NaN is "nan"), references only as null or not.
+function encode(type, value) {
+  switch (type) {
+    case 'i32': return String(value | 0);
+    case 'i64': return BigInt.asIntN(64, value).toString();
+    case 'f32':
+      if (Number.isNaN(value)) return 'nan';
+      f32[0] = value;
+      return 'f32:' + hex(f32Bits[0], 8);
+    case 'f64':
+      if (Number.isNaN(value)) return 'nan';
+      f64[0] = value;
+      return 'f64:' + hex(f64Bits[0], 16);
+    default: return value === null ? 'null' : 'ref';
+  }
+}
+
+function decode(type, text) {
+  switch (type) {
+    case 'i32': return Number(text) | 0;
+    case 'i64': return BigInt.asIntN(64, BigInt(text));
+    case 'f32': f32Bits[0] = parseInt(text, 16); return f32[0];
+    case 'f64': f64Bits[0] = BigInt('0x' + text); return f64[0];
+    default: return null;
+  }
+}
+
+// The same two-lane hash as MemoryDigest.cs, over little-endian 32-bit words.
+function digest(memory) {
+  if (!memory) return null;
+  const words = new Int32Array(memory.buffer);
+  let first = 0x811c9dc5 | 0;
+  let second = 0x2545f491 | 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    first = Math.imul(first ^ word, 0x01000193);
+    second = (Math.imul(second, 31) + word) | 0;
+  }
+  const pages = memory.buffer.byteLength / 65536;
+  return pages + ':' + hex(first >>> 0, 8) + hex(second >>> 0, 8);
+}
+
+// Trap messages are V8's; the C# side maps them to trap codes it accepts.
+function failure(error) {
+  if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message: error.message };
+  if (error instanceof RangeError && /call stack/.test(error.message)) return { kind: 'stack', message: error.message };
+  if (error instanceof TypeError) return { kind: 'host', message: error.message };
+  return { kind: 'other', message: String(error && error.stack || error) };
+}
+
+function imports(logs) {
+  const log = type => value => { logs.push(type + ' ' + encode(type, value)); };
+  return {
+    'fuzzing-support': {
+      'log-i32': log('i32'),
+      'log-i64': log('i64'),
+      'log-f32': log('f32'),
+      'log-f64': log('f64'),
+      // V8 cannot pass a v128 to JavaScript: a call of this import throws a TypeError before
+      // reaching it, which the Weir side imitates with a failing host function.
+      'log-v128': () => {},
+    },
+  };
+}
+
+function run(request) {
+  const logs = [];
+  let module;
+  try {
+    module = new WebAssembly.Module(fs.readFileSync(request.module));
+  } catch (error) {
+    return { phase: 'compile-error', message: String(error.message) };
+  }
+
+  let instance;
+  try {
+    instance = new WebAssembly.Instance(module, imports(logs));
+  } catch (error) {
+    if (error instanceof WebAssembly.LinkError) return { phase: 'link-error', message: error.message };
+    const { kind, message } = failure(error);
+    return { phase: 'instantiate-failure', kind, message, logs };
+  }
+
+  const exports = instance.exports;
+  const memory = exports[request.memory] instanceof WebAssembly.Memory ? exports[request.memory] : null;
+  const calls = [];
+  const observation = { phase: 'instantiated', logs: logs.splice(0), memory: digest(memory), calls };
+  for (const call of request.calls) {
+    if (request.reset && typeof exports[request.reset] === 'function') {
+      exports[request.reset]();
+    }
+    const args = call.params.map((type, i) => decode(type, call.args[i]));
+    const entry = {};
+    try {
+      const result = exports[call.name](...args);
+      const values = call.results.length === 1 ? [result] : call.results.length === 0 ? [] : Array.from(result);
+      entry.outcome = 'return';
+      entry.values = call.results.map((type, i) => encode(type, values[i]));
+    } catch (error) {
+      const { kind, message } = failure(error);
+      entry.outcome = kind;
+      entry.message = message;
+    }
+    entry.logs = logs.splice(0);
+    entry.memory = digest(memory);
+    calls.push(entry);
+  }
+  return observation;
+}
+
+const lines = readline.createInterface({ input: process.stdin, terminal: false });
+lines.on('line', line => {
+  if (line.trim() === '') return;
+  let response;
+  try {
+    response = run(JSON.parse(line));
+  } catch (error) {
+    response = { phase: 'harness-error', message: String(error && error.stack || error) };
+  }
+  process.stdout.write(JSON.stringify(response) + '\n');
+});
