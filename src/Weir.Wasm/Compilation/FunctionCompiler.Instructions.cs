@@ -670,7 +670,7 @@ internal sealed partial class FunctionCompiler
                 UnaryCall(ValueKind.I64, typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!);
                 return true;
             case Opcode.F32ReinterpretI32:
-                UnaryCall(ValueKind.F32, typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!);
+                UnaryCall(ValueKind.F32, Helpers[Opcode.F32ReinterpretI32]);
                 return true;
             case Opcode.F64ReinterpretI64:
                 UnaryCall(ValueKind.F64, typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!);
