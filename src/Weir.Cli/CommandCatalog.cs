@@ -21,5 +21,6 @@ internal static class CommandCatalog
         yield return Workflow.Build.BuildCommand.Create();
         yield return Workflow.Deploy.DeployCommand.Create();
         yield return Workflow.Up.UpCommand.Create();
+        yield return Workflow.Completion.CompletionCommand.Create();
     }
 }
