@@ -17,6 +17,6 @@ internal static class WorkflowExitCodes
 
     /// <summary>The text appended to every workflow command's description, so <c>--help</c> lists the codes.</summary>
     public const string HelpText =
-        "Exit codes: 0 success; 1 failed (toolchain errors, invalid module, registry or network error); " +
-        "2 usage error (bad option, not a project, files in the way); 3 a required tool is missing.";
+        "Exit codes: 0 success; 1 failed (toolchain errors, invalid module, registry, network or port error; also a command line the parser rejects); " +
+        "2 usage error (missing or unknown value, not a project, files in the way); 3 a required tool is missing.";
 }
