@@ -85,6 +85,10 @@ public sealed class ProxyWasmModule
         var definition = module.Definition;
         var functions = definition.Exports.Where(export => export.Kind == ExternalKind.Function).ToList();
 
+        // Callbacks run under a time limit: compile every function to machine code now, once per
+        // module, so that no request's first callback pays for RyuJIT (it can take a second under load).
+        module.CompileAllFunctionsNow();
+
         // The first function export named after a marker decides, as cpp-host's getAbiVersion does.
         ProxyAbiVersion? version = null;
         foreach (var export in functions)
