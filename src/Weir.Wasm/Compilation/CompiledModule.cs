@@ -29,4 +29,7 @@ internal sealed class CompiledModule
 
     /// <summary>Imported functions come first in the function index space.</summary>
     public required int ImportedFunctionCount { get; init; }
+
+    /// <summary>A bound on the native frame of the module's largest function (see <see cref="FunctionCompiler.FrameBoundBytes"/>).</summary>
+    public required long LargestFrameBytes { get; init; }
 }

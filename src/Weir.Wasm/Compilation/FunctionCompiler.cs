@@ -42,6 +42,7 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder _stackProbe = null!;
     private LocalBuilder? _memoryBase;
     private LocalBuilder? _memoryLength;
+    private int _deepestStack;
 
     public FunctionCompiler(ModuleCompilationContext module, int functionIndex, ILGenerator il)
     {
@@ -57,6 +58,21 @@ internal sealed partial class FunctionCompiler
 
     private bool ConsumesFuel => _module.Engine.Options.ConsumeFuel;
 
+    /// <summary>
+    /// After <see cref="Compile"/>: more native stack than RyuJIT's frame for the method can take. The
+    /// prologue allocates (and probes) the frame before the entry check runs, so the store keeps this
+    /// much below its stack limit (see <see cref="StackBounds"/>). Counted generously: 16 bytes per
+    /// local and per IL local the operand stack can need (slots of up to six CLR types per depth,
+    /// saved if-parameters, the IL stack itself), plus the JIT's own temporaries.
+    /// </summary>
+    public long FrameBoundBytes => (16L * (_type.Parameters.Length + _locals.Length + (8L * _deepestStack))) + (16 * 1024);
+
+    /// <summary>After <see cref="Compile"/>: the deepest the operand stack got.</summary>
+    public int DeepestOperandStack => _deepestStack;
+
+    /// <summary>After <see cref="Compile"/>: how many IL locals the method declares.</summary>
+    public int ILLocalCount { get; private set; }
+
     private Frame CurrentFrame => _frames[^1];
 
     public void Compile()
@@ -71,6 +87,9 @@ internal sealed partial class FunctionCompiler
             reader.Read(ref instruction);
             CompileInstruction(ref instruction);
         }
+
+        // ILGenerator does not tell how many locals it has; one more (unused, dropped by the JIT) does.
+        ILLocalCount = _il.DeclareLocal(typeof(byte)).LocalIndex;
     }
 
     private void EmitPrologue()
@@ -172,9 +191,17 @@ internal sealed partial class FunctionCompiler
 
     // ---------------------------------------------------------------- operand stack model
 
-    private void Push(ValueKind kind) => _stack.Add(new StackEntry(kind, OnEvaluationStack: true));
+    private void Push(ValueKind kind)
+    {
+        _stack.Add(new StackEntry(kind, OnEvaluationStack: true));
+        _deepestStack = Math.Max(_deepestStack, _stack.Count);
+    }
 
-    private void PushInSlot(ValueKind kind) => _stack.Add(new StackEntry(kind, OnEvaluationStack: false));
+    private void PushInSlot(ValueKind kind)
+    {
+        _stack.Add(new StackEntry(kind, OnEvaluationStack: false));
+        _deepestStack = Math.Max(_deepestStack, _stack.Count);
+    }
 
     /// <summary>Makes the top <paramref name="count"/> operands sit on the IL stack, in order, and removes them from the model.</summary>
     private void Consume(int count)

@@ -46,9 +46,13 @@ internal static class ModuleCompiler
         }
 
         var shared = new ModuleCompilationContext(engine, definition, functionTypes, typeIds, methods, GlobalKinds(definition), TableKinds(definition));
+        var largestFrame = 0L;
         for (var i = 0; i < methods.Length; i++)
         {
-            new FunctionCompiler(shared, importedCount + i, methods[i].GetILGenerator()).Compile();
+            var function = new FunctionCompiler(shared, importedCount + i, methods[i].GetILGenerator());
+            function.Compile();
+            CheckImplementationLimits(function, definition, importedCount + i);
+            largestFrame = Math.Max(largestFrame, function.FrameBoundBytes);
         }
 
         var created = typeBuilder.CreateType();
@@ -69,7 +73,31 @@ internal static class ModuleCompiler
             FunctionTypeIds = functionTypes.Select(engine.GetTypeId).ToArray(),
             ExportsByName = definition.Exports.ToFrozenDictionary(export => export.Name, StringComparer.Ordinal),
             ImportedFunctionCount = importedCount,
+            LargestFrameBytes = largestFrame,
         };
+    }
+
+    /// <summary>
+    /// IL addresses locals and sizes the evaluation stack with 16 bits: a valid function with tens of
+    /// thousands of locals and a deep operand stack (V8 accepts both) would otherwise compile to IL
+    /// that the runtime rejects with InvalidProgramException on its first call.
+    /// </summary>
+    private static void CheckImplementationLimits(FunctionCompiler function, ModuleDefinition definition, int functionIndex)
+    {
+        const int maximumILLocals = 65_534;
+        const int maximumOperandStack = 65_000;
+        var offset = definition.Bodies[functionIndex - definition.ImportedFunctionCount].CodeOffset;
+        if (function.DeepestOperandStack > maximumOperandStack)
+        {
+            throw new WasmValidationException(
+                $"implementation limit: the operand stack reaches {function.DeepestOperandStack} values (Weir supports {maximumOperandStack})", offset, functionIndex);
+        }
+
+        if (function.ILLocalCount > maximumILLocals)
+        {
+            throw new WasmValidationException(
+                $"implementation limit: locals and spilled operands need {function.ILLocalCount} IL locals (Weir supports {maximumILLocals})", offset, functionIndex);
+        }
     }
 
     private static FunctionType[] AllFunctionTypes(ModuleDefinition definition)

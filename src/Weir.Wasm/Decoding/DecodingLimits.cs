@@ -29,6 +29,12 @@ internal static class DecodingLimits
     /// <summary>Bytes of one function body, local declarations included.</summary>
     public const int FunctionBodySize = 7_654_321;
 
+    /// <summary>Parameters of one function type.</summary>
+    public const int FunctionParameters = 1_000;
+
+    /// <summary>Results of one function type.</summary>
+    public const int FunctionResults = 1_000;
+
     /// <summary>Locals of one function, parameters included.</summary>
     public const int LocalsPerFunction = 50_000;
 

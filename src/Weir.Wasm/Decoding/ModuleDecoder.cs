@@ -216,8 +216,12 @@ public static class ModuleDecoder
                 throw reader.Malformed("malformed function type", reader.Offset - 1);
             }
 
+            var parametersOffset = reader.Offset;
             var parameters = ReadValueKinds(ref reader);
+            DecodingLimits.Check(parameters.Length, DecodingLimits.FunctionParameters, "parameters", parametersOffset);
+            var resultsOffset = reader.Offset;
             var results = ReadValueKinds(ref reader);
+            DecodingLimits.Check(results.Length, DecodingLimits.FunctionResults, "results", resultsOffset);
             types.Add(new FunctionType(parameters, results));
         }
 

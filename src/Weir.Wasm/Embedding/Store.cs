@@ -66,7 +66,7 @@ public sealed class Store : IDisposable
         var execution = Execution;
         if (execution.Depth++ == 0)
         {
-            var limit = StackBounds.ComputeLimit(Limits.MaxStackBytes);
+            var limit = StackBounds.ComputeLimit(Limits.MaxStackBytes, execution.LargestFrameBytes);
             execution.ComputedStackLimit = limit;
             Volatile.Write(ref execution.StackLimit, limit);
         }

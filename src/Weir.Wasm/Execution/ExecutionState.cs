@@ -26,6 +26,9 @@ internal sealed class ExecutionState
     /// <summary>How many host-to-guest calls are active on this store (re-entrancy through host functions).</summary>
     public int Depth;
 
+    /// <summary>The largest native frame of the modules instantiated in the store (kept clear below the stack limit).</summary>
+    public long LargestFrameBytes;
+
     /// <summary>Why <see cref="Interrupted"/> was set.</summary>
     public TrapCode InterruptReason = TrapCode.Deadline;
 

@@ -12,6 +12,10 @@ internal static class Instantiation
         var definition = module.Definition;
         var compiled = module.Compiled;
         var context = new InstanceContext { Execution = store.Execution, Store = store, Module = compiled };
+
+        // Counted in the stack limit from the next outermost call on (a host function instantiating
+        // during a guest call gets it only for later calls).
+        store.Execution.LargestFrameBytes = Math.Max(store.Execution.LargestFrameBytes, compiled.LargestFrameBytes);
         var functions = new List<Function?>();
         var tables = new List<Table>();
         var memories = new List<Memory>();

@@ -15,8 +15,14 @@ internal static unsafe partial class StackBounds
     [ThreadStatic]
     private static nuint s_stackLow;
 
-    /// <summary>The stack limit for guest code entered now on this thread.</summary>
-    public static nuint ComputeLimit(long maximumGuestStackBytes)
+    /// <summary>
+    /// The stack limit for guest code entered now on this thread. A function's prologue allocates and
+    /// touches its whole frame before its entry check compares the stack pointer with the limit, so
+    /// below the limit there must be room for the largest frame as well as the host reserve: a guest
+    /// recursing to just above the limit and then calling its largest function would otherwise run
+    /// off the end of the thread's stack, which kills the process.
+    /// </summary>
+    public static nuint ComputeLimit(long maximumGuestStackBytes, long largestFrameBytes = 0)
     {
         var here = CurrentStackPointer();
         var low = s_stackLow;
@@ -26,7 +32,7 @@ internal static unsafe partial class StackBounds
             s_stackLow = low;
         }
 
-        var floor = low + HostReserveBytes;
+        var floor = low + HostReserveBytes + (nuint)Math.Max(largestFrameBytes, 0);
         var budgetFloor = here > (nuint)maximumGuestStackBytes ? here - (nuint)maximumGuestStackBytes : 0;
         return Math.Max(floor, budgetFloor);
     }

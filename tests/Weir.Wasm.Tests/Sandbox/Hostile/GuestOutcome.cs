@@ -1,0 +1,12 @@
+namespace Weir.Wasm.Tests.Sandbox.Hostile;
+
+/// <summary>How a guest run by <see cref="GuestRun"/> ended and what it cost the process.</summary>
+internal sealed record GuestOutcome<T>(T? Result, Exception? Failure, TimeSpan Elapsed, long PeakGrowthBytes)
+{
+    /// <summary>The trap the guest ended with (fails the test when it ended otherwise).</summary>
+    public WasmTrapException Trap => Failure as WasmTrapException
+        ?? throw new Xunit.Sdk.XunitException($"expected a trap, got {(Failure is null ? $"the result {Result}" : Failure.ToString())}");
+
+    /// <summary>The guest's result (fails the test when it failed).</summary>
+    public T Value => Failure is null ? Result! : throw new Xunit.Sdk.XunitException("expected a result, got " + Failure);
+}
