@@ -8,6 +8,8 @@ internal sealed class FilterChain
         Filters = filters;
         HandlesRequestBody = filters.Any(filter => filter.HandlesRequestBody);
         HandlesResponseBody = filters.Any(filter => filter.HandlesResponseBody);
+        HandlesRequestTrailers = filters.Any(filter => filter.HandlesRequestTrailers);
+        HandlesResponseTrailers = filters.Any(filter => filter.HandlesResponseTrailers);
     }
 
     /// <summary>The chain without filters: requests take the direct forwarding path.</summary>
@@ -24,4 +26,10 @@ internal sealed class FilterChain
 
     /// <summary>Some filter looks at response bodies.</summary>
     public bool HandlesResponseBody { get; }
+
+    /// <summary>Some filter looks at request trailers.</summary>
+    public bool HandlesRequestTrailers { get; }
+
+    /// <summary>Some filter looks at response trailers.</summary>
+    public bool HandlesResponseTrailers { get; }
 }

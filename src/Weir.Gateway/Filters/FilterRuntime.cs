@@ -18,6 +18,8 @@ internal sealed class FilterRuntime : IAsyncDisposable
         Statistics = statistics;
         HandlesRequestBody = plugin.Module.Exports("proxy_on_request_body");
         HandlesResponseBody = plugin.Module.Exports("proxy_on_response_body");
+        HandlesRequestTrailers = plugin.Module.Exports("proxy_on_request_trailers");
+        HandlesResponseTrailers = plugin.Module.Exports("proxy_on_response_trailers");
         statistics.Attach(plugin);
     }
 
@@ -37,6 +39,12 @@ internal sealed class FilterRuntime : IAsyncDisposable
 
     /// <summary>The module has a response body callback.</summary>
     public bool HandlesResponseBody { get; }
+
+    /// <summary>The module has a request trailers callback.</summary>
+    public bool HandlesRequestTrailers { get; }
+
+    /// <summary>The module has a response trailers callback.</summary>
+    public bool HandlesResponseTrailers { get; }
 
     public async ValueTask DisposeAsync()
     {

@@ -134,7 +134,14 @@ internal sealed class FilteredExchange : IBodySink
         return message;
     }
 
-    public ForwardedContent CreateRequestContent() => new FilteredRequestContent(this, _context.Request.BodyReader, _aborted);
+    /// <summary>
+    /// The request body sent upstream: through the filters when one of them has body or trailer callbacks,
+    /// otherwise streamed as is (filters without those callbacks would only be told the bytes passed).
+    /// </summary>
+    public ForwardedContent CreateRequestContent() =>
+        _chain.HandlesRequestBody || _chain.HandlesRequestTrailers
+            ? new FilteredRequestContent(this, _context.Request.BodyReader, _aborted)
+            : new StreamingRequestContent(_context.Request.BodyReader, _aborted);
 
     /// <summary>A request body chunk through the chain, into <paramref name="sink"/>; the ending when a filter ended the exchange.</summary>
     public async ValueTask<bool> RequestBodyAsync(ReadOnlyMemory<byte> chunk, bool endOfStream, IBodySink sink)
@@ -213,6 +220,11 @@ internal sealed class FilteredExchange : IBodySink
 
         var token = cancellation.Token;
         var source = await upstream.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        if (!_chain.HandlesResponseBody)
+        {
+            return await CopyUnfilteredBodyAsync(source, upstream, cancellation).ConfigureAwait(false);
+        }
+
         var lengthEndsBody = contentLength is not null && upstream.Version.Major < 2;
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
         try
@@ -292,6 +304,42 @@ internal sealed class FilteredExchange : IBodySink
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        WriteTrailers();
+        return (ProxyError.None, _responseBytes);
+    }
+
+    /// <summary>
+    /// The response body when no filter has a body callback: copied straight into the client's pipe, as
+    /// without filters; trailers still go through filters that have a trailers callback.
+    /// </summary>
+    private async ValueTask<(ProxyError Error, long ResponseBytes)> CopyUnfilteredBodyAsync(Stream source, HttpResponseMessage upstream, ExchangeCancellation cancellation)
+    {
+        var (error, copied) = await HttpForwarder.CopyBodyAsync(_context, source, upstream.Content.Headers.ContentLength, cancellation).ConfigureAwait(false);
+        _responseBytes = copied;
+        if (error != ProxyError.None)
+        {
+            return (error, copied);
+        }
+
+        if (upstream.TrailingHeaders.NonValidated.Count == 0)
+        {
+            return (ProxyError.None, copied);
+        }
+
+        foreach (var (name, values) in upstream.TrailingHeaders.NonValidated)
+        {
+            foreach (var value in values)
+            {
+                Http.ResponseTrailers.Add(name, value);
+            }
+        }
+
+        if (_chain.HandlesResponseTrailers && await TrailersThroughAsync(request: false, this).ConfigureAwait(false) is { } ended)
+        {
+            await FinishEndedAsync(ended.Outcome, ended.Index).ConfigureAwait(false);
+            return (ProxyError.Filter, _responseBytes);
         }
 
         WriteTrailers();

@@ -14,21 +14,16 @@ namespace Weir.Gateway.Filters;
 /// </summary>
 internal sealed class GatewayHttpStream : IHttpStream
 {
+    private readonly HttpContext _context;
+    private readonly RouteRuntime _route;
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+    private HttpStreamInfo? _info;
+
     public GatewayHttpStream(HttpContext context, RouteRuntime route)
     {
-        var request = context.Request;
-        var connection = context.Connection;
+        _context = context;
+        _route = route;
         RequestHeaders = BuildRequestHeaders(context);
-        Info = new HttpStreamInfo
-        {
-            ConnectionId = Fnv1a(connection.Id),
-            Source = connection.RemoteIpAddress is { } remote ? new IPEndPoint(remote, connection.RemotePort) : null,
-            Destination = connection.LocalIpAddress is { } local ? new IPEndPoint(local, connection.LocalPort) : null,
-            Protocol = request.Protocol,
-            RequestStartTime = DateTimeOffset.UtcNow,
-            RouteName = route.Name,
-            ClusterName = route.Cluster.Name,
-        };
     }
 
     public HeaderMap RequestHeaders { get; }
@@ -39,7 +34,8 @@ internal sealed class GatewayHttpStream : IHttpStream
 
     public HeaderMap ResponseTrailers { get; } = new();
 
-    public HttpStreamInfo Info { get; }
+    /// <summary>Connection and route facts, built when a filter first reads a property that needs them.</summary>
+    public HttpStreamInfo Info => _info ??= CreateInfo();
 
     /// <summary>The endpoint the request was sent to (<c>upstream.address</c>), once known.</summary>
     public string? UpstreamAddress { get; set; }
@@ -54,6 +50,21 @@ internal sealed class GatewayHttpStream : IHttpStream
 
         value = default;
         return false;
+    }
+
+    private HttpStreamInfo CreateInfo()
+    {
+        var connection = _context.Connection;
+        return new HttpStreamInfo
+        {
+            ConnectionId = Fnv1a(connection.Id),
+            Source = connection.RemoteIpAddress is { } remote ? new IPEndPoint(remote, connection.RemotePort) : null,
+            Destination = connection.LocalIpAddress is { } local ? new IPEndPoint(local, connection.LocalPort) : null,
+            Protocol = _context.Request.Protocol,
+            RequestStartTime = _started,
+            RouteName = _route.Name,
+            ClusterName = _route.Cluster.Name,
+        };
     }
 
     private static HeaderMap BuildRequestHeaders(HttpContext context)

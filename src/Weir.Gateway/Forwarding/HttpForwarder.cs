@@ -238,8 +238,26 @@ internal static class HttpForwarder
             return await UpgradeTunnel.RunAsync(context, upgradeFeature, upstream, cancellation.Token).ConfigureAwait(false);
         }
 
+        var source = await upstream.Content.ReadAsStreamAsync(cancellation.Token).ConfigureAwait(false);
+        var (error, copied) = await CopyBodyAsync(context, source, upstream.Content.Headers.ContentLength, cancellation).ConfigureAwait(false);
+        if (error != ProxyError.None)
+        {
+            return (error, copied);
+        }
+
+        ResponseHeaderCopier.CopyTrailers(upstream, response);
+        return (ProxyError.None, copied);
+    }
+
+    /// <summary>
+    /// Streams an upstream body into the client's response pipe (reading straight into the pipe's memory,
+    /// flushing each chunk, so a slow client slows the upstream read). A failure before anything reached the
+    /// client becomes a 502; after, the client's response is aborted rather than cut short silently.
+    /// </summary>
+    internal static async ValueTask<(ProxyError Error, long ResponseBytes)> CopyBodyAsync(HttpContext context, Stream source, long? length, ExchangeCancellation cancellation)
+    {
+        var response = context.Response;
         var token = cancellation.Token;
-        var source = await upstream.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
         var writer = response.BodyWriter;
         long copied = 0;
         while (true)
@@ -276,6 +294,12 @@ internal static class HttpForwarder
 
             writer.Advance(read);
             copied += read;
+            if (copied == length)
+            {
+                // Everything announced has arrived: Kestrel flushes it when the response ends, in the same write.
+                break;
+            }
+
             try
             {
                 var flushed = await writer.FlushAsync(token).ConfigureAwait(false);
@@ -290,7 +314,6 @@ internal static class HttpForwarder
             }
         }
 
-        ResponseHeaderCopier.CopyTrailers(upstream, response);
         return (ProxyError.None, copied);
     }
 }
