@@ -114,7 +114,11 @@ public sealed unsafe class Memory : Extern, IDisposable
     /// <summary>Writes a little-endian i64.</summary>
     public void WriteInt64(ulong address, long value) => BinaryPrimitives.WriteInt64LittleEndian(GetSpan(address, 8), value);
 
-    /// <summary>Releases the native memory now rather than at finalization. Guests must not run afterwards.</summary>
+    /// <summary>
+    /// Releases the native memory now rather than at finalization. Guests must not run afterwards,
+    /// and spans taken from it must not be used: its address range is reset to zeros and may be
+    /// handed to the next memory created.
+    /// </summary>
     public void Dispose()
     {
         BasePointer = null;

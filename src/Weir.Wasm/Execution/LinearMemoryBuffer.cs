@@ -28,6 +28,16 @@ internal sealed unsafe partial class LinearMemoryBuffer : IDisposable
         if (OperatingSystem.IsLinux() && maximumBytes > 0)
         {
             var reserve = (nuint)RoundUp(maximumBytes);
+            var pooled = initialBytes <= reserve ? MemoryReservationPool.TryRent(reserve, (nuint)RoundUp(initialBytes)) : null;
+            if (pooled is not null)
+            {
+                _reserved = true;
+                _reservedBytes = reserve;
+                _base = pooled;
+                _committedBytes = (nuint)initialBytes;
+                return;
+            }
+
             var address = MemoryMap(0, reserve, ProtectionNone, MapPrivate | MapAnonymous | MapNoReserve, -1, 0);
             if (address != -1 && address != 0)
             {
@@ -113,7 +123,7 @@ internal sealed unsafe partial class LinearMemoryBuffer : IDisposable
         _disposed = true;
         if (_reserved)
         {
-            _ = MemoryUnmap((nint)_base, _reservedBytes);
+            MemoryReservationPool.Return(_base, _reservedBytes, (nuint)RoundUp(_committedBytes));
         }
         else
         {
@@ -130,7 +140,4 @@ internal sealed unsafe partial class LinearMemoryBuffer : IDisposable
 
     [LibraryImport("libc", EntryPoint = "mprotect")]
     private static partial int MemoryProtect(nint address, nuint length, int protection);
-
-    [LibraryImport("libc", EntryPoint = "munmap")]
-    private static partial int MemoryUnmap(nint address, nuint length);
 }
