@@ -56,4 +56,46 @@ public sealed class RequestCounterFilterTests
         BinaryPrimitives.ReadUInt64LittleEndian(value).Should().Be(64, host.Logger.ToString());
         plugin.Health.RunningVms.Should().BeInRange(1, 4);
     }
+
+    [Fact]
+    public async Task RequestCounter_Configured_HasCreatedTheCountBeforeAnyRequest()
+    {
+        var host = new TestRuntime();
+        await using var plugin = host.CreatePlugin("request_counter.wasm", Configuration("created"));
+
+        host.Runtime.TryGetSharedData("created", "request_count", out var value, out var cas).Should().BeTrue(host.Logger.ToString());
+        BinaryPrimitives.ReadUInt64LittleEndian(value).Should().Be(0);
+        cas.Should().BeGreaterThan(0, "the first increment is then a real compare-and-swap");
+    }
+
+    [Fact]
+    public async Task RequestCounter_TwoPluginsOfOneVmIdHitAtOnceFromTheirFirstRequest_LoseNoIncrement()
+    {
+        // The first requests of every VM race here: the count survives only because the key is
+        // created at configuration, before any VM serves, and every increment is a real CAS.
+        var host = new TestRuntime();
+        await using var first = host.CreatePlugin("request_counter.wasm", Configuration("raced", maxVms: 4));
+        await using var second = host.CreatePlugin("request_counter.wasm", Configuration("raced", maxVms: 4) with { Name = "second" });
+
+        await Task.WhenAll(Enumerable.Range(0, 128).Select(i => Task.Run(() => new Exchange().RunAsync(i % 2 == 0 ? first : second))));
+
+        host.Runtime.TryGetSharedData("raced", "request_count", out var value, out _).Should().BeTrue();
+        BinaryPrimitives.ReadUInt64LittleEndian(value).Should().Be(128, host.Logger.ToString());
+    }
+
+    [Fact]
+    public async Task RequestCounter_PluginAddedLaterToAVmId_ContinuesTheCount()
+    {
+        var host = new TestRuntime();
+        await using var first = host.CreatePlugin("request_counter.wasm", Configuration("continued"));
+        for (var i = 0; i < 3; i++)
+        {
+            await new Exchange().RunAsync(first);
+        }
+
+        await using var later = host.CreatePlugin("request_counter.wasm", Configuration("continued") with { Name = "later" });
+        var result = await new Exchange().RunAsync(later);
+
+        result.Stream.RequestHeaders.Get("x-request-count").Should().Be("4");
+    }
 }
