@@ -18,6 +18,9 @@ internal sealed class CallObservation
     /// <summary>The fuzzing-support log calls made during the call, in order.</summary>
     public List<string> Logs { get; set; } = [];
 
+    /// <summary>The observed globals after the call, as NAME=VALUE in <see cref="ValueText"/> form.</summary>
+    public List<string> Globals { get; set; } = [];
+
     /// <summary>The exported memory's <see cref="MemoryDigest"/> after the call, or null without one.</summary>
     public string? Memory { get; set; }
 }

@@ -12,7 +12,7 @@ internal static class CallOutcome
     /// <summary>The call stack was exhausted (depths legitimately differ between engines).</summary>
     public const string Stack = "stack";
 
-    /// <summary>A host function failed: here only log-v128, which V8 cannot call from WebAssembly.</summary>
+    /// <summary>The host refused something its JavaScript counterpart cannot do (a v128 crossing to the host, a call of a non-function, an index out of range): a TypeError in V8, a <see cref="HostBoundaryException"/> in Weir.</summary>
     public const string Host = "host";
 
     /// <summary>Weir's fuel or deadline stopped the call (the harness's own limits, not the guest's behaviour).</summary>

@@ -44,7 +44,39 @@ internal static class CallPlanner
             calls.Add(new PlannedCall(export.Name, [.. type.Parameters], [.. type.Results], arguments));
         }
 
-        return new CallPlan(MemoryExportName, ResetExportName, calls);
+        return new CallPlan(MemoryExportName, ResetExportName, calls)
+        {
+            Globals = [.. definition.Exports
+                .Where(export => export.Kind == ExternalKind.Global)
+                .Select(export => new ObservedGlobal(export.Name, GlobalKind(definition, export.Index)))
+                .Where(global => global.Type != ValueKind.V128)],
+            Shape = Shape(definition),
+        };
+    }
+
+    public const string HostModule = "fuzzing-support";
+
+    private static ModuleShape Shape(ModuleDefinition definition)
+    {
+        var functionCount = definition.ImportedFunctionCount + definition.FunctionTypeIndices.Length;
+        return new ModuleShape
+        {
+            Functions = [.. Enumerable.Range(0, functionCount).Select(i => (IReadOnlyList<ValueKind>)[.. definition.GetFunctionType((uint)i).Parameters])],
+            ExportedFunctions = [.. definition.Exports.Where(export => export.Kind == ExternalKind.Function).Select(export => export.Name)],
+            HostFunctions = definition.Imports
+                .Where(import => import.Kind == ExternalKind.Function && import.Module == HostModule)
+                .GroupBy(import => import.Name)
+                .ToDictionary(group => group.Key, group => (IReadOnlyList<ValueKind>)[.. definition.Types[(int)group.First().FunctionTypeIndex].Parameters]),
+            ImportedGlobals = [.. definition.Imports
+                .Where(import => import.Kind == ExternalKind.Global)
+                .Select(import => new ImportedGlobal(import.Module, import.Name, import.Global!.Kind, import.Global.Mutable))],
+        };
+    }
+
+    private static ValueKind GlobalKind(ModuleDefinition definition, uint index)
+    {
+        var imported = definition.Imports.Where(import => import.Kind == ExternalKind.Global).Select(import => import.Global!.Kind).ToList();
+        return index < imported.Count ? imported[(int)index] : definition.Globals[(int)index - imported.Count].Type.Kind;
     }
 
     private static Value Argument(ValueKind kind, Random random)

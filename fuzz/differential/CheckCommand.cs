@@ -21,6 +21,12 @@ internal static class CheckCommand
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"check: {path} does not exist");
+                return 2;
+            }
+
             var binary = File.ReadAllBytes(path);
             var weir = new WeirExecutor();
             using var v8 = new V8Executor(ExecutionBudget.Default.V8Watchdog);

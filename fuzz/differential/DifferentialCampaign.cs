@@ -24,11 +24,15 @@ internal sealed class DifferentialCampaign
 
     public string FindingsDirectory => Path.Combine(_options.OutputDirectory, "findings");
 
+    /// <summary>Where modules with an explained difference go, so each explanation can be checked by hand.</summary>
+    public string ExplainedDirectory => Path.Combine(_options.OutputDirectory, "explained");
+
     public DifferentialReport Run()
     {
         var report = new DifferentialReport();
         var stopwatch = Stopwatch.StartNew();
         var generator = new ModuleGenerator(Path.Combine(_options.OutputDirectory, "modules"));
+        generator.RequireTools(_options.Profile is { } profile ? [profile] : FeatureProfile.Rotation);
         var weir = new WeirExecutor(_options.Budget);
         using var v8 = new V8Executor(_options.Budget.V8Watchdog);
         var index = 0;
@@ -100,6 +104,7 @@ internal sealed class DifferentialCampaign
                 break;
             case ObservationPhase.CompileError:
                 report.Rejected++;
+                report.RejectedDetails.Add($"seed {generated.Seed} ({generated.Profile.Name}): V8: {record.V8.Message}; Weir: {record.Weir?.Message}");
                 break;
         }
 
@@ -116,9 +121,11 @@ internal sealed class DifferentialCampaign
                 break;
             case VerdictKind.Explained:
                 report.Explained[verdict.Signature] = report.Explained.GetValueOrDefault(verdict.Signature) + 1;
+                Save(ExplainedDirectory, generated, binary, record);
+                report.ExplainedDetails.Add($"seed {generated.Seed} ({generated.Profile.Name}): {verdict.Signature}: {verdict.Detail}");
                 break;
             default:
-                var saved = Save(generated, binary, record);
+                var saved = Save(FindingsDirectory, generated, binary, record);
                 report.Differences.Add($"{saved}: {verdict}");
                 _progress.WriteLine($"DIFFERENT {saved} ({generated.Profile.Name}): {verdict}");
                 if (_options.Reduce)
@@ -133,13 +140,13 @@ internal sealed class DifferentialCampaign
         return verdict;
     }
 
-    private string Save(GeneratedModule generated, byte[] binary, FindingRecord record)
+    private static string Save(string directory, GeneratedModule generated, byte[] binary, FindingRecord record)
     {
-        Directory.CreateDirectory(FindingsDirectory);
+        Directory.CreateDirectory(directory);
         var name = generated.Seed.ToString(CultureInfo.InvariantCulture);
-        var path = Path.Combine(FindingsDirectory, name + ".wasm");
+        var path = Path.Combine(directory, name + ".wasm");
         File.WriteAllBytes(path, binary);
-        File.WriteAllText(Path.Combine(FindingsDirectory, name + ".json"), JsonSerializer.Serialize(record, FuzzJson.Indented));
+        File.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(record, FuzzJson.Indented));
         return path;
     }
 

@@ -10,7 +10,7 @@ internal static class DifferentialCommand
         var modules = new Option<int?>("--modules") { Description = "How many modules to generate (default 100 unless --minutes is given)." };
         var minutes = new Option<double?>("--minutes") { Description = "Run for this long instead of a fixed number of modules." };
         var seed = new Option<long>("--seed") { Description = "Seed of the first module; module i uses seed+i.", DefaultValueFactory = _ => 1 };
-        var profile = new Option<string?>("--profile") { Description = "Only this feature profile: mvp, sign-ext+sat-conversions, bulk-memory, simd, multivalue, all (default: a rotation)." };
+        var profile = new Option<string?>("--profile") { Description = "Only this feature profile: mvp, sign-ext+sat-conversions, bulk-memory, simd, multivalue, all, reference-types (default: a rotation of all of them)." };
         var output = new Option<string>("--out") { Description = "Directory for generated modules and findings.", DefaultValueFactory = _ => Path.Combine("fuzz", "out", "differential") };
         var reduce = new Option<bool>("--reduce") { Description = "Reduce each finding with wasm-reduce." };
         var command = new Command("differential", "Generate modules with binaryen (-ttf), run them under V8 and Weir, and report differences.")
@@ -37,7 +37,17 @@ internal static class DifferentialCommand
                 OutputDirectory = parseResult.GetValue(output)!,
                 Reduce = parseResult.GetValue(reduce),
             };
-            var report = new DifferentialCampaign(options, Console.Out).Run();
+            DifferentialReport report;
+            try
+            {
+                report = new DifferentialCampaign(options, Console.Out).Run();
+            }
+            catch (FileNotFoundException missing) when (missing.FileName is "node" or "wasm-opt" or "wasm-reduce")
+            {
+                Console.Error.WriteLine("differential: " + missing.Message);
+                return 2;
+            }
+
             Console.WriteLine(report.Summary());
             return report.Differences.Count == 0 ? 0 : 1;
         });

@@ -36,6 +36,12 @@ internal sealed class DifferentialReport
 
     public List<string> Differences { get; } = [];
 
+    /// <summary>Seed and both engines' reasons for each module both rejected: binaryen should only make valid modules.</summary>
+    public List<string> RejectedDetails { get; } = [];
+
+    /// <summary>Seed and detail of each explained verdict, so a suspicious explanation can be checked.</summary>
+    public List<string> ExplainedDetails { get; } = [];
+
     public Dictionary<string, int> ModulesPerProfile { get; } = [];
 
     public int V8Starts { get; set; }
@@ -49,9 +55,19 @@ internal sealed class DifferentialReport
         text.AppendLine(invariant, $"modules: {Modules} generated ({GenerationFailures} generation failures), {ModuleBytes / Math.Max(Modules, 1)} bytes on average");
         text.AppendLine(invariant, $"profiles: {string.Join(", ", ModulesPerProfile.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
         text.AppendLine(invariant, $"instantiated: {Instantiated}, instantiation failed alike: {InstantiationFailures}, rejected alike: {Rejected}");
+        foreach (var rejected in RejectedDetails.Take(20))
+        {
+            text.AppendLine("  rejected " + rejected);
+        }
+
         text.AppendLine(invariant, $"calls: {Calls} in each engine; Weir fuel (function entries + loop iterations): {FuelConsumed}");
         text.AppendLine(invariant, $"call outcomes (V8): {string.Join(", ", CallOutcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}"))}");
         text.AppendLine(invariant, $"verdicts: {Same} same, {Explained.Values.Sum()} explained ({string.Join(", ", Explained.OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value}"))}), {Differences.Count} different");
+        foreach (var explained in ExplainedDetails.Take(20))
+        {
+            text.AppendLine("  explained " + explained);
+        }
+
         foreach (var difference in Differences)
         {
             text.AppendLine("  " + difference);

@@ -1,11 +1,14 @@
 namespace Weir.Fuzz.Differential;
 
 /// <summary>
-/// A set of WebAssembly features binaryen may use when it generates a module. Reference types are
-/// absent on purpose: binaryen 108 (Debian's) treats them as the pre-GC proposal, with anyref
-/// and typed function references, and its output is not a valid WebAssembly 2.0 module.
+/// A set of WebAssembly features binaryen may use when it generates a module. Debian's binaryen
+/// (108) generates every profile but reference types: it treats them as the pre-GC proposal (anyref,
+/// typed function references) and its output is not valid WebAssembly 2.0. The reference-types
+/// profile therefore needs a newer binaryen, npm's (<see cref="NeedsNewerBinaryen"/>, installed by
+/// <c>npm ci --prefix fuzz/differential</c>), whose generator also uses the newer fuzzing-support
+/// imports (calls from the host into exports and function references, table access from the host).
 /// </summary>
-internal sealed record FeatureProfile(string Name, IReadOnlyList<string> Flags)
+internal sealed record FeatureProfile(string Name, IReadOnlyList<string> Flags, bool NeedsNewerBinaryen = false)
 {
     public static FeatureProfile Mvp { get; } = new("mvp", ["--mvp-features"]);
 
@@ -22,12 +25,20 @@ internal sealed record FeatureProfile(string Name, IReadOnlyList<string> Flags)
         "--enable-simd", "--enable-multivalue", "--enable-mutable-globals",
     ]);
 
-    /// <summary>The rotation a campaign cycles through, the broadest profile most often.</summary>
-    public static IReadOnlyList<FeatureProfile> Rotation { get; } = [All, Mvp, Simd, All, Integer, BulkMemory, All, MultiValue];
+    public static FeatureProfile ReferenceTypes { get; } = new("reference-types", [
+        "--mvp-features", "--enable-reference-types", "--enable-bulk-memory", "--enable-sign-ext",
+        "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-multivalue", "--enable-mutable-globals",
+    ], NeedsNewerBinaryen: true);
+
+    /// <summary>
+    /// The rotation a campaign cycles through: the broadest profiles most often (three in ten "all",
+    /// two in ten reference-types, which is the only one with the newer generator's imports).
+    /// </summary>
+    public static IReadOnlyList<FeatureProfile> Rotation { get; } = [All, Mvp, ReferenceTypes, Simd, All, Integer, ReferenceTypes, BulkMemory, All, MultiValue];
 
     /// <summary>A profile by name, or null.</summary>
     public static FeatureProfile? Find(string name) =>
-        new[] { Mvp, Integer, BulkMemory, Simd, MultiValue, All }.FirstOrDefault(profile => profile.Name == name);
+        new[] { Mvp, Integer, BulkMemory, Simd, MultiValue, All, ReferenceTypes }.FirstOrDefault(profile => profile.Name == name);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -18,6 +18,9 @@ internal sealed class ModuleObservation
     /// <summary>Log calls made during instantiation (by the start function).</summary>
     public List<string> Logs { get; set; } = [];
 
+    /// <summary>The observed globals after the call, as NAME=VALUE in <see cref="ValueText"/> form.</summary>
+    public List<string> Globals { get; set; } = [];
+
     /// <summary>The exported memory's digest right after instantiation.</summary>
     public string? Memory { get; set; }
 

@@ -6,7 +6,8 @@ namespace Weir.Fuzz.Differential;
 /// Compares what V8 and Weir showed for one module. Differences the semantics allow are accepted:
 /// NaN payloads (values already say only "nan", and --denan keeps NaNs out of memory), how
 /// deep the stack goes (an exhausted stack on either side ends the comparison as explained), and
-/// the harness's own limits (fuel, deadline, watchdog). Everything else is a difference.
+/// modules that never end (V8's watchdog fired and Weir's fuel or deadline stopped it too).
+/// Everything else is a difference, including a limit that stopped only one of the engines.
 /// </summary>
 internal static class ObservationComparer
 {
@@ -26,7 +27,9 @@ internal static class ObservationComparer
 
         if (v8.Phase == ObservationPhase.Timeout)
         {
-            return Verdict.Explained("v8-watchdog", v8.Message ?? "timeout");
+            return StoppedByLimit(weir) is { } limit
+                ? Verdict.Explained("no-end", $"V8: {v8.Message}; Weir: {limit}")
+                : Verdict.Different("v8-timeout", $"V8: {v8.Message}, but Weir finished every call in its limits");
         }
 
         if (v8.Phase != weir.Phase)
@@ -45,7 +48,7 @@ internal static class ObservationComparer
                     ?? Verdict.Same;
         }
 
-        var start = CompareLogs("start", v8.Logs, weir.Logs) ?? CompareMemory("start", v8.Memory, weir.Memory);
+        var start = CompareLogs("start", v8.Logs, weir.Logs) ?? CompareMemory("start", v8.Memory, weir.Memory) ?? CompareGlobals("start", v8.Globals, weir.Globals);
         if (start is not null)
         {
             return start;
@@ -68,7 +71,7 @@ internal static class ObservationComparer
                 return Verdict.Different("result", $"{where}: V8 returned [{Join(left.Values)}], Weir [{Join(right.Values)}]");
             }
 
-            verdict = CompareLogs(where, left.Logs, right.Logs) ?? CompareMemory(where, left.Memory, right.Memory);
+            verdict = CompareLogs(where, left.Logs, right.Logs) ?? CompareMemory(where, left.Memory, right.Memory) ?? CompareGlobals(where, left.Globals, right.Globals);
             if (verdict is not null)
             {
                 return verdict;
@@ -92,14 +95,16 @@ internal static class ObservationComparer
             return Verdict.Different("v8-unexpected-exception", $"{where}: {v8Message}");
         }
 
-        if (weirOutcome == CallOutcome.Limit)
-        {
-            return Verdict.Explained("weir-limit", $"{where}: {weirMessage}");
-        }
-
         if (v8Outcome == CallOutcome.Stack || weirOutcome == CallOutcome.Stack)
         {
             return Verdict.Explained("stack-exhausted", $"{where}: V8 {v8Outcome}, Weir {weirOutcome}");
+        }
+
+        // V8 has no fuel or deadline: a call it finished must finish in Weir's limits too, or Weir
+        // may be looping where it should not. (Calls that never end make V8 time out instead.)
+        if (weirOutcome == CallOutcome.Limit)
+        {
+            return Verdict.Different("weir-limit", $"{where}: Weir {weirCode} '{weirMessage}', but V8 finished the call: {v8Outcome} {v8Message}");
         }
 
         if (v8Outcome != weirOutcome)
@@ -113,6 +118,18 @@ internal static class ObservationComparer
         }
 
         return null;
+    }
+
+    /// <summary>How Weir's run was stopped by the harness's fuel or deadline, or null when it was not.</summary>
+    private static string? StoppedByLimit(ModuleObservation weir)
+    {
+        if (weir.Phase == ObservationPhase.InstantiateFailure && weir.Kind == CallOutcome.Limit)
+        {
+            return "start: " + weir.Code;
+        }
+
+        var index = weir.Calls.FindIndex(call => call.Outcome == CallOutcome.Limit);
+        return index < 0 ? null : string.Create(CultureInfo.InvariantCulture, $"call {index}: {weir.Calls[index].Code}");
     }
 
     private static Verdict? CompareLogs(string where, List<string> v8, List<string> weir)
@@ -135,6 +152,9 @@ internal static class ObservationComparer
 
     private static Verdict? CompareMemory(string where, string? v8, string? weir) =>
         v8 == weir ? null : Verdict.Different("memory", $"{where}: memory digest V8 {v8 ?? "none"}, Weir {weir ?? "none"}");
+
+    private static Verdict? CompareGlobals(string where, List<string> v8, List<string> weir) =>
+        Same(v8, weir) ? null : Verdict.Different("globals", $"{where}: globals V8 [{Join(v8)}], Weir [{Join(weir)}]");
 
     private static bool Same(List<string>? left, List<string>? right) =>
         (left ?? []).SequenceEqual(right ?? []);

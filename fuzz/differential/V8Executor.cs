@@ -36,6 +36,7 @@ internal sealed class V8Executor : IDisposable
     public Task<ModuleObservation> RunAsync(string modulePath, CallPlan plan)
     {
         var process = EnsureStarted();
+        var shape = plan.Shape;
         var request = new
         {
             module = Path.GetFullPath(modulePath),
@@ -47,6 +48,17 @@ internal sealed class V8Executor : IDisposable
                 @params = call.Parameters.Select(ValueText.TypeName),
                 results = call.Results.Select(ValueText.TypeName),
                 args = call.Arguments,
+            }),
+            globals = plan.Globals.Select(global => new { name = global.Name, type = ValueText.TypeName(global.Type) }),
+            functions = shape.Functions.Select(parameters => parameters.Select(ValueText.TypeName)),
+            exportedFunctions = shape.ExportedFunctions,
+            hostFunctions = shape.HostFunctions.ToDictionary(pair => pair.Key, pair => pair.Value.Select(ValueText.TypeName)),
+            importedGlobals = shape.ImportedGlobals.Select(global => new
+            {
+                module = global.Module,
+                name = global.Name,
+                type = ValueText.TypeName(global.Type),
+                mutable = global.Mutable,
             }),
         };
         process.StandardInput.WriteLine(JsonSerializer.Serialize(request, FuzzJson.Compact));

@@ -6,7 +6,7 @@ internal enum VerdictKind
     /// <summary>Everything observable agreed.</summary>
     Same,
 
-    /// <summary>They diverged for a reason the comparison accepts: a limit of the harness (fuel, deadline, watchdog) or of the engines (stack depth).</summary>
+    /// <summary>They diverged for a reason the comparison accepts: the module never ends (both engines were stopped by the harness's limits) or the engines' stack depths differ.</summary>
     Explained,
 
     /// <summary>An unexplained difference: a finding.</summary>

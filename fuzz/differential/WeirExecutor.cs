@@ -11,23 +11,12 @@ namespace Weir.Fuzz.Differential;
 internal sealed class WeirExecutor
 {
     private readonly Engine _engine = new(new EngineOptions { ConsumeFuel = true });
-    private readonly Linker _linker;
+    private readonly FuzzingSupport _support = new();
     private readonly ExecutionBudget _budget;
-    private List<string> _logs = [];
 
     public WeirExecutor(ExecutionBudget? budget = null)
     {
         _budget = budget ?? ExecutionBudget.Default;
-        _linker = new Linker(_engine);
-        _linker.DefineFunction("fuzzing-support", "log-i32", (int value) => _logs.Add("i32 " + ValueText.Format(Value.FromInt32(value))));
-        _linker.DefineFunction("fuzzing-support", "log-i64", (long value) => _logs.Add("i64 " + ValueText.Format(Value.FromInt64(value))));
-        _linker.DefineFunction("fuzzing-support", "log-f32", (float value) => _logs.Add("f32 " + ValueText.FormatSingle(value)));
-        _linker.DefineFunction("fuzzing-support", "log-f64", (double value) => _logs.Add("f64 " + ValueText.FormatDouble(value)));
-        _linker.DefineFunction(
-            "fuzzing-support",
-            "log-v128",
-            new FunctionType([ValueKind.V128], []),
-            (caller, arguments, results) => throw new V128AtHostBoundaryException());
     }
 
     /// <summary>Fuel consumed by all calls so far: function entries plus loop iterations executed.</summary>
@@ -56,7 +45,7 @@ internal sealed class WeirExecutor
     public ModuleObservation Run(ReadOnlyMemory<byte> binary, CallPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        _logs = [];
+        _support.TakeLogs();
         Module module;
         try
         {
@@ -77,7 +66,7 @@ internal sealed class WeirExecutor
         {
             store.SetFuel(_budget.FuelPerCall);
             store.SetDeadline(_budget.DeadlinePerCall);
-            instance = _linker.Instantiate(store, module);
+            instance = _support.CreateLinker(_engine, module).Instantiate(store, module);
         }
         catch (WasmLinkException exception)
         {
@@ -102,12 +91,13 @@ internal sealed class WeirExecutor
         var memory = instance.GetMemory(plan.MemoryExport);
         try
         {
-            var observation = new ModuleObservation { Phase = ObservationPhase.Instantiated, Logs = TakeLogs(), Memory = Digest(memory) };
+            var observation = new ModuleObservation { Phase = ObservationPhase.Instantiated, Logs = TakeLogs(), Memory = Digest(memory), Globals = ReadGlobals(instance, plan) };
             var reset = instance.GetFunction(plan.ResetExport);
             foreach (var call in plan.Calls)
             {
                 var result = Call(store, instance, reset, call);
                 result.Memory = Digest(memory);
+                result.Globals = ReadGlobals(instance, plan);
                 observation.Calls.Add(result);
                 if (result.Outcome is CallOutcome.Limit or CallOutcome.Other)
                 {
@@ -156,12 +146,10 @@ internal sealed class WeirExecutor
         }
     }
 
-    private List<string> TakeLogs()
-    {
-        var logs = _logs;
-        _logs = [];
-        return logs;
-    }
+    private List<string> TakeLogs() => _support.TakeLogs();
+
+    private static List<string> ReadGlobals(Instance instance, CallPlan plan) =>
+        [.. plan.Globals.Select(global => global.Name + "=" + ValueText.Format(instance.GetGlobal(global.Name)!.Value))];
 
     private static string? Digest(Memory? memory) => memory is null ? null : MemoryDigest.Compute(memory.Span);
 
@@ -169,13 +157,13 @@ internal sealed class WeirExecutor
     {
         TrapCode.StackExhausted => CallOutcome.Stack,
         TrapCode.OutOfFuel or TrapCode.Deadline => CallOutcome.Limit,
-        TrapCode.HostError when trap.InnerException is V128AtHostBoundaryException => CallOutcome.Host,
+        TrapCode.HostError when trap.InnerException is HostBoundaryException => CallOutcome.Host,
         TrapCode.HostError => CallOutcome.Other,
         _ => CallOutcome.Trap,
     };
 
     private static string Describe(WasmTrapException trap) =>
-        trap.Code == TrapCode.HostError && trap.InnerException is not V128AtHostBoundaryException
+        trap.Code == TrapCode.HostError && trap.InnerException is not HostBoundaryException
             ? trap.FormatWithWasmStackTrace() + Environment.NewLine + trap.InnerException
             : trap.Message;
 }

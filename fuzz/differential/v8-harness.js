@@ -1,8 +1,9 @@
 'use strict';
 // Runs fuzz modules under V8 for the differential fuzzer (differential/V8Executor.cs).
 // One process handles many modules: one JSON request per stdin line, one JSON observation per
-// stdout line. The encoding of values, logs, traps and memory hashes must match
-// differential/WeirExecutor.cs exactly; the comparison happens on the C# side.
+// stdout line. The encoding of values, logs, traps and memory hashes, and what the imports do, must
+// match differential/WeirExecutor.cs and differential/FuzzingSupport.cs exactly; the comparison
+// happens on the C# side.
 const fs = require('fs');
 const readline = require('readline');
 
@@ -43,6 +44,17 @@ function decode(type, text) {
   }
 }
 
+// The zero of a type, as the host passes it when it calls a function itself.
+function zero(type) {
+  switch (type) {
+    case 'i64': return 0n;
+    case 'i32': case 'f32': case 'f64': return 0;
+    case 'externref': return null;
+    case 'funcref': return null;
+    default: throw new TypeError('a ' + type + ' cannot cross to the host');
+  }
+}
+
 // The same two-lane hash as MemoryDigest.cs, over little-endian 32-bit words.
 function digest(memory) {
   if (!memory) return null;
@@ -58,6 +70,10 @@ function digest(memory) {
   return pages + ':' + hex(first >>> 0, 8) + hex(second >>> 0, 8);
 }
 
+function globalsOf(exports, globals) {
+  return globals.map(g => g.name + '=' + encode(g.type, exports[g.name].value));
+}
+
 // Trap messages are V8's; the C# side maps them to trap codes it accepts.
 function failure(error) {
   if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message: error.message };
@@ -66,23 +82,76 @@ function failure(error) {
   return { kind: 'other', message: String(error && error.stack || error) };
 }
 
-function imports(logs) {
+// binaryen's fuzzing-support imports. Calls the host makes itself pass zeros; a v128 anywhere in
+// the signature fails as V8 fails it (TypeError), and so does anything the host cannot do.
+function imports(request, logs, state) {
   const log = type => value => { logs.push(type + ' ' + encode(type, value)); };
-  return {
-    'fuzzing-support': {
-      'log-i32': log('i32'),
-      'log-i64': log('i64'),
-      'log-f32': log('f32'),
-      'log-f64': log('f64'),
-      // V8 cannot pass a v128 to JavaScript: a call of this import throws a TypeError before
-      // reaching it, which the Weir side imitates with a failing host function.
-      'log-v128': () => {},
-    },
+  const hostFunctions = {
+    'log-i32': log('i32'),
+    'log-i64': log('i64'),
+    'log-f32': log('f32'),
+    'log-f64': log('f64'),
+    // V8 refuses a v128 at a call from WebAssembly to JavaScript before this runs; a call from the
+    // host itself (call-ref) gets the same TypeError here.
+    'log-v128': () => { throw new TypeError('a v128 cannot cross to the host'); },
   };
+  const callFunction = func => {
+    if (typeof func !== 'function') throw new TypeError('not a function');
+    const params = func.fuzzParams || request.functions[Number(func.name)];
+    if (!params) throw new TypeError('unknown function');
+    func(...params.map(zero));
+  };
+  const exportedFunction = index => {
+    if (!state.exports) throw new TypeError('no instance yet');
+    const name = request.exportedFunctions[index >>> 0];
+    if (name === undefined) throw new TypeError('no such export');
+    return state.exports[name];
+  };
+  const table = () => {
+    const t = state.exports && state.exports.table;
+    if (!(t instanceof WebAssembly.Table)) throw new TypeError('no table');
+    return t;
+  };
+  const attempt = (thunk, rethrow) => {
+    try { thunk(); } catch (error) { if (rethrow) throw error; }
+  };
+  const attemptCatching = thunk => {
+    try { thunk(); return 0; } catch (error) { return 1; }
+  };
+  Object.assign(hostFunctions, {
+    'call-export': (index, flags) => attempt(() => callFunction(exportedFunction(index)), flags & 1),
+    'call-export-catch': index => attemptCatching(() => callFunction(exportedFunction(index))),
+    'call-ref': (ref, flags) => attempt(() => callFunction(ref), flags & 1),
+    'call-ref-catch': ref => attemptCatching(() => callFunction(ref)),
+    'sleep': (ms, id) => id,
+    'table-get': index => {
+      const t = table();
+      if ((index >>> 0) >= t.length) throw new TypeError('table index out of range');
+      return t.get(index >>> 0);
+    },
+    'table-set': (index, value) => {
+      const t = table();
+      if ((index >>> 0) >= t.length) throw new TypeError('table index out of range');
+      t.set(index >>> 0, value);
+    },
+  });
+  for (const [name, params] of Object.entries(request.hostFunctions || {})) {
+    if (hostFunctions[name]) hostFunctions[name].fuzzParams = params;
+  }
+  const result = { 'fuzzing-support': hostFunctions };
+  // A v128 global cannot come from JavaScript: left out, it fails the link (so does Weir's side).
+  for (const g of (request.importedGlobals || []).filter(g => g.type !== 'v128')) {
+    const value = g.type === 'externref' ? 'extern' : zero(g.type);
+    (result[g.module] = result[g.module] || {})[g.name] = g.mutable
+      ? new WebAssembly.Global({ value: g.type === 'funcref' ? 'anyfunc' : g.type, mutable: true }, value)
+      : value;
+  }
+  return result;
 }
 
 function run(request) {
   const logs = [];
+  const state = {};
   let module;
   try {
     module = new WebAssembly.Module(fs.readFileSync(request.module));
@@ -92,7 +161,7 @@ function run(request) {
 
   let instance;
   try {
-    instance = new WebAssembly.Instance(module, imports(logs));
+    instance = new WebAssembly.Instance(module, imports(request, logs, state));
   } catch (error) {
     if (error instanceof WebAssembly.LinkError) return { phase: 'link-error', message: error.message };
     const { kind, message } = failure(error);
@@ -100,9 +169,11 @@ function run(request) {
   }
 
   const exports = instance.exports;
+  state.exports = exports;
   const memory = exports[request.memory] instanceof WebAssembly.Memory ? exports[request.memory] : null;
+  const globals = request.globals || [];
   const calls = [];
-  const observation = { phase: 'instantiated', logs: logs.splice(0), memory: digest(memory), calls };
+  const observation = { phase: 'instantiated', logs: logs.splice(0), memory: digest(memory), globals: globalsOf(exports, globals), calls };
   for (const call of request.calls) {
     if (request.reset && typeof exports[request.reset] === 'function') {
       exports[request.reset]();
@@ -121,6 +192,7 @@ function run(request) {
     }
     entry.logs = logs.splice(0);
     entry.memory = digest(memory);
+    entry.globals = globalsOf(exports, globals);
     calls.push(entry);
   }
   return observation;

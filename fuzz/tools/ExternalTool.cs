@@ -26,6 +26,31 @@ internal static class ExternalTool
         return null;
     }
 
+    /// <summary>
+    /// npm's binaryen, installed by <c>npm ci --prefix fuzz/differential</c> (fuzz/run does it): its
+    /// wasm-opt script, found from the fuzzer's directory upwards, then from the current directory
+    /// upwards (for a copy of the fuzzer run from the repository), or null.
+    /// </summary>
+    public static string? FindNewerBinaryen()
+    {
+        var relative = Path.Combine("differential", "node_modules", "binaryen", "bin", "wasm-opt");
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                foreach (var candidate in new[] { Path.Combine(directory.FullName, relative), Path.Combine(directory.FullName, "fuzz", relative) })
+                {
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The full path of <paramref name="name"/>, or an exception naming the package that provides it.</summary>
     public static string Require(string name, string package) =>
         Find(name) ?? throw new FileNotFoundException($"{name} is not installed (apt-get install -y {package})", name);

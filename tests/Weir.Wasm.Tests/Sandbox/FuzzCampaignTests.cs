@@ -12,7 +12,7 @@ public sealed class FuzzCampaignTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "weir-fuzz-" + Guid.NewGuid().ToString("N"));
 
-    [FuzzToolsFact]
+    [FuzzToolsFact(newerBinaryen: true)]
     public void DifferentialCampaign_ThirtyModules_WeirAndV8AgreeOnEveryOne()
     {
         var options = new DifferentialOptions { Modules = 30, Seed = 20_240_000, OutputDirectory = _directory };
@@ -25,6 +25,18 @@ public sealed class FuzzCampaignTests : IDisposable
         report.Calls.Should().BeGreaterThan(100);
     }
 
+    [FuzzToolsFact(newerBinaryen: true)]
+    public void DifferentialCampaign_EightReferenceTypesModules_WeirAndV8AgreeOnEveryOne()
+    {
+        var options = new DifferentialOptions { Modules = 8, Seed = 31_000, Profile = FeatureProfile.ReferenceTypes, OutputDirectory = _directory };
+
+        var report = new DifferentialCampaign(options, TextWriter.Null).Run();
+
+        report.Differences.Should().BeEmpty();
+        report.GenerationFailures.Should().Be(0);
+        report.Instantiated.Should().BeGreaterThan(4);
+    }
+
     [SpecSuiteFact]
     public void DecoderCampaign_TwoThousandMutants_FailOnlyWithDocumentedExceptions()
     {
@@ -32,7 +44,7 @@ public sealed class FuzzCampaignTests : IDisposable
         {
             Inputs = 2_000,
             Seed = 77,
-            Corpus = SeedCorpus.Load(SpecSuiteLocation.Find()!),
+            Corpus = SeedCorpus.Load(SpecSuiteLocation.Find() ?? throw new Xunit.Sdk.XunitException(SpecSuiteLocation.MissingReason)),
             FindingsDirectory = _directory,
         };
 

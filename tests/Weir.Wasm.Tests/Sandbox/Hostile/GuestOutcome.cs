@@ -7,6 +7,18 @@ internal sealed record GuestOutcome<T>(T? Result, Exception? Failure, TimeSpan E
     public WasmTrapException Trap => Failure as WasmTrapException
         ?? throw new Xunit.Sdk.XunitException($"expected a trap, got {(Failure is null ? $"the result {Result}" : Failure.ToString())}");
 
+    /// <summary>One line for the test output: time, peak memory growth, how it ended.</summary>
+    public override string ToString()
+    {
+        var ending = Failure switch
+        {
+            null => "returned " + Result,
+            WasmTrapException trap => "trapped: " + trap.Code,
+            _ => Failure.GetType().Name + ": " + Failure.Message.Split('\n')[0],
+        };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:0} ms, peak resident memory +{PeakGrowthBytes >> 20} MiB, {ending}");
+    }
+
     /// <summary>The guest's result (fails the test when it failed).</summary>
     public T Value => Failure is null ? Result! : throw new Xunit.Sdk.XunitException("expected a result, got " + Failure);
 }

@@ -12,6 +12,9 @@ internal static class GuestRun
 {
     public const int ThreadPoolStackBytes = 1536 * 1024;
 
+    /// <summary>Where each run reports its time, peak memory and ending (set by the test class; the tests run one at a time).</summary>
+    public static Xunit.Abstractions.ITestOutputHelper? Output { get; set; }
+
     /// <summary>What the process may use beyond a guest's store limits: the runtime, the JIT, the test itself.</summary>
     public const long FixedOverheadBytes = 192L << 20;
 
@@ -56,7 +59,9 @@ internal static class GuestRun
         }
 
         var elapsed = DateTime.UtcNow - started;
-        return new GuestOutcome<T>(result, failure, elapsed, Math.Max(0, PeakBytes() - before));
+        var outcome = new GuestOutcome<T>(result, failure, elapsed, Math.Max(0, PeakBytes() - before));
+        Output?.WriteLine(outcome.ToString());
+        return outcome;
     }
 
     private static void ResetPeak()

@@ -16,6 +16,11 @@ public sealed class HostileCodeShapeTests : IDisposable
 
     private static readonly StoreLimits LargeStackLimits = new() { MaxStackBytes = 8 << 20 };
 
+    public HostileCodeShapeTests(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        GuestRun.Output = output;
+    }
+
     [Fact]
     public void TenThousandFunctions_EachCalledThroughATable_AllCompileAndRunBeforeTheDeadline()
     {
@@ -161,7 +166,11 @@ public sealed class HostileCodeShapeTests : IDisposable
         Assert.Throws<WasmMalformedException>(() => Module.FromBytes(new Engine(), tooMany.Build())).Message.Should().Contain("too many parameters");
     }
 
-    public void Dispose() => HostileModules.AssertProcessHealthy();
+    public void Dispose()
+    {
+        GuestRun.Output = null;
+        HostileModules.AssertProcessHealthy();
+    }
 
     /// <summary>run(i32) -> i64 with <paramref name="locals"/> i64 locals: stores the argument in the last local and returns it.</summary>
     private static byte[] ManyLocalsModule(int locals)

@@ -10,6 +10,11 @@ public sealed class HostileMemoryTests : IDisposable
 {
     private static readonly TimeSpan HardLimit = TimeSpan.FromSeconds(60);
 
+    public HostileMemoryTests(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        GuestRun.Output = output;
+    }
+
     [Fact]
     public void MemoryOf65536Pages_TouchingTheLastByte_ReturnsItWithoutCommittingTheRest()
     {
@@ -104,7 +109,11 @@ public sealed class HostileMemoryTests : IDisposable
         outcome.PeakGrowthBytes.Should().BeLessThan(GuestRun.FixedOverheadBytes, "growing commits address space, not resident memory");
     }
 
-    public void Dispose() => HostileModules.AssertProcessHealthy();
+    public void Dispose()
+    {
+        GuestRun.Output = null;
+        HostileModules.AssertProcessHealthy();
+    }
 
     /// <summary>(memory 65536) with touch (store then load the last byte), load (i32 at an address) and load8_after (i32.load8_u offset=1).</summary>
     private static byte[] FullMemoryModule()

@@ -14,6 +14,11 @@ public sealed class HostileRecursionTests : IDisposable
 {
     private static readonly TimeSpan HardLimit = TimeSpan.FromSeconds(60);
 
+    public HostileRecursionTests(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        GuestRun.Output = output;
+    }
+
     [Fact]
     public void MutualRecursion_WithoutEnd_TrapsWithStackExhaustedEveryTimeAndTheStoreStaysUsable()
     {
@@ -150,5 +155,9 @@ public sealed class HostileRecursionTests : IDisposable
         outcome.Failure.Should().BeOfType<WasmTrapException>().Which.Code.Should().Be(TrapCode.StackExhausted);
     }
 
-    public void Dispose() => HostileModules.AssertProcessHealthy();
+    public void Dispose()
+    {
+        GuestRun.Output = null;
+        HostileModules.AssertProcessHealthy();
+    }
 }

@@ -11,6 +11,11 @@ public sealed class HostileTableTests : IDisposable
     private const uint Million = 1_000_000;
     private static readonly TimeSpan HardLimit = TimeSpan.FromSeconds(60);
 
+    public HostileTableTests(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        GuestRun.Output = output;
+    }
+
     [Fact]
     public void TableOfAMillionElements_CallThroughTheLastEntry_ReturnsWithinTheTableBudget()
     {
@@ -72,7 +77,11 @@ public sealed class HostileTableTests : IDisposable
         outcome.PeakGrowthBytes.Should().BeLessThan((3 * Million * 8L * 2) + GuestRun.FixedOverheadBytes, "growing copies the table once");
     }
 
-    public void Dispose() => HostileModules.AssertProcessHealthy();
+    public void Dispose()
+    {
+        GuestRun.Output = null;
+        HostileModules.AssertProcessHealthy();
+    }
 
     /// <summary>(table N funcref) holding a function returning 42 at <paramref name="elementAt"/>, with call (call_indirect) and grow (table.grow with null).</summary>
     private static byte[] MillionTableModule(uint size, uint elementAt = Million - 1)
