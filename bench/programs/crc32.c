@@ -12,7 +12,7 @@ int main(void) {
     }
     for (int i = 0; i < SIZE; i++) data[i] = (unsigned char)bench_random();
     uint64_t checksum = 0;
-    for (int round = 0; round < 12; round++) {
+    for (int round = 0; round < 36; round++) {
         uint32_t crc = 0xFFFFFFFFu;
         data[round] ^= 0x5A;
         for (int i = 0; i < SIZE; i++) crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);

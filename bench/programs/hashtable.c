@@ -22,7 +22,7 @@ static int get(uint64_t key, uint32_t *value) {
 
 int main(void) {
     uint64_t checksum = 0;
-    for (int round = 0; round < 6; round++) {
+    for (int round = 0; round < 18; round++) {
         memset(used, 0, sizeof used);
         uint32_t start = bench_state;
         for (uint32_t i = 0; i < CAPACITY / 2; i++) put(((uint64_t)bench_random() << 32) | i, i);

@@ -32,7 +32,7 @@ int main(void) {
         /* 0 */ PUSH, 31, MUL, PUSH, 7, ADD, DUP, SHL, XOR,
         /* 9 */ SWAP, DEC, DUP, JNZ, 16, POP, HALT,
         /* 16 */ SWAP, PUSH, 1, JNZ, 0 };
-    int64_t result = run(loop, 20000000);
+    int64_t result = run(loop, 60000000);
     bench_print("interp", (uint64_t)result);
     return 0;
 }

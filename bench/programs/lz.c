@@ -54,7 +54,7 @@ int main(void) {
         for (size_t i = 0; word[i] && at < INPUT_SIZE; i++) input[at++] = (unsigned char)word[i];
     }
     uint64_t checksum = 0;
-    for (int round = 0; round < 24; round++) {
+    for (int round = 0; round < 72; round++) {
         input[round * 1000] ^= (unsigned char)round;
         size_t size = compress();
         size_t restored = decompress(size);

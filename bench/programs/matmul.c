@@ -7,7 +7,7 @@ int main(void) {
     for (int i = 0; i < N; i++)
         for (int j = 0; j < N; j++) { a[i][j] = (double)(bench_random() % 1000) / 7.0; b[i][j] = (double)(bench_random() % 1000) / 13.0; }
     double total = 0;
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 40; round++) {
         for (int i = 0; i < N; i++)
             for (int j = 0; j < N; j++) c[i][j] = 0;
         for (int i = 0; i < N; i++)

@@ -51,7 +51,7 @@ int main(void) {
     double px = 0, py = 0, pz = 0;
     for (int i = 0; i < BODIES; i++) { px += bodies[i].vx * bodies[i].mass; py += bodies[i].vy * bodies[i].mass; pz += bodies[i].vz * bodies[i].mass; }
     bodies[0].vx = -px / SOLAR_MASS; bodies[0].vy = -py / SOLAR_MASS; bodies[0].vz = -pz / SOLAR_MASS;
-    for (int step = 0; step < 5000000; step++) advance(0.01);
+    for (int step = 0; step < 10000000; step++) advance(0.01);
     /* The energy to 9 decimals is identical on IEEE-conforming engines. */
     bench_print("nbody", (uint64_t)(long long)(energy() * 1e9));
     return 0;

@@ -18,7 +18,7 @@ static void sort(int32_t *v, int low, int high) {
 
 int main(void) {
     uint64_t checksum = 0;
-    for (int round = 0; round < 4; round++) {
+    for (int round = 0; round < 8; round++) {
         for (int i = 0; i < COUNT; i++) values[i] = (int32_t)bench_random();
         sort(values, 0, COUNT - 1);
         for (int i = 0; i < COUNT; i += 1000) checksum = checksum * 3 + (uint32_t)values[i];

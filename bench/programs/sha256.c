@@ -30,7 +30,7 @@ static void compress(uint32_t state[8], const unsigned char *block) {
 int main(void) {
     for (int i = 0; i < BUFFER_SIZE; i++) buffer[i] = (unsigned char)bench_random();
     uint64_t checksum = 0;
-    for (int round = 0; round < 80; round++) {
+    for (int round = 0; round < 320; round++) {
         uint32_t state[8] = {0x6a09e667,0xbb67ae85,0x3c6ef372,0xa54ff53a,0x510e527f,0x9b05688c,0x1f83d9ab,0x5be0cd19};
         buffer[round] ^= 1;
         for (int offset = 0; offset < BUFFER_SIZE; offset += 64) compress(state, buffer + offset);

@@ -6,7 +6,7 @@ static unsigned char composite[LIMIT + 1];
 
 int main(void) {
     uint64_t total = 0;
-    for (int round = 0; round < 12; round++) {
+    for (int round = 0; round < 48; round++) {
         memset(composite, 0, sizeof composite);
         uint32_t count = 0;
         for (uint32_t i = 2; i <= LIMIT; i++) {

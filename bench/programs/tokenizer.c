@@ -12,7 +12,7 @@ int main(void) {
     }
     text[at] = 0;
     uint64_t counts[8] = {0};
-    for (int round = 0; round < 16; round++) {
+    for (int round = 0; round < 48; round++) {
         const char *p = text;
         while (*p) {
             char c = *p;
