@@ -11,7 +11,20 @@ namespace Weir.Fuzz.Differential;
 /// </summary>
 internal sealed class FuzzingSupport
 {
+    /// <summary>
+    /// Calls the host may make into the guest during one planned call (or instantiation). binaryen
+    /// 132 resets the hang limit before it traps on it, so a loop calling call-export-catch on a
+    /// function that runs out of steps never ends: the host catches the trap and the loop goes on.
+    /// Both hosts stop such a call at the same count with <see cref="HostCallBudgetException"/>,
+    /// which keeps the module comparable instead of leaving it to Weir's deadline and V8's watchdog.
+    /// </summary>
+    public const int HostCallsPerCall = 1000;
+
     private List<string> _logs = [];
+    private int _hostCalls;
+
+    /// <summary>Starts a planned call (or instantiation): the host-call budget is full again.</summary>
+    public void StartCall() => _hostCalls = 0;
 
     /// <summary>Takes the log lines recorded since the last call.</summary>
     public List<string> TakeLogs()
@@ -52,8 +65,13 @@ internal sealed class FuzzingSupport
         return linker;
     }
 
-    private static void Call(Function? function)
+    private void Call(Function? function)
     {
+        if (++_hostCalls > HostCallsPerCall)
+        {
+            throw new HostCallBudgetException();
+        }
+
         if (function is null)
         {
             throw new HostBoundaryException("not a function");
@@ -107,8 +125,9 @@ internal sealed class FuzzingSupport
 
     /// <summary>
     /// Whether a failure of a call the host made is one the JavaScript host catches too: a trap, an
-    /// exhausted stack, a refusal at the host boundary. Fuel and deadline traps are the harness's
-    /// own limits and anything else is a Weir bug; catching those would hide them, so they go on.
+    /// exhausted stack, a refusal at the host boundary. Fuel and deadline traps and an exhausted
+    /// host-call budget are the harness's own limits and anything else is a Weir bug; catching
+    /// those would hide them, so they go on.
     /// </summary>
     private static bool IsGuestFailure(Exception exception) => exception switch
     {

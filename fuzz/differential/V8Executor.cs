@@ -42,6 +42,7 @@ internal sealed class V8Executor : IDisposable
             module = Path.GetFullPath(modulePath),
             memory = plan.MemoryExport,
             reset = plan.ResetExport,
+            hostCallsPerCall = FuzzingSupport.HostCallsPerCall,
             calls = plan.Calls.Select(call => new
             {
                 name = call.Name,

@@ -46,6 +46,7 @@ internal sealed class WeirExecutor
     {
         ArgumentNullException.ThrowIfNull(plan);
         _support.TakeLogs();
+        _support.StartCall();
         Module module;
         try
         {
@@ -128,6 +129,7 @@ internal sealed class WeirExecutor
         try
         {
             reset?.Invoke();
+            _support.StartCall();
             CallsMade++;
             var results = function.Invoke(arguments);
             return new CallObservation { Outcome = CallOutcome.Return, Values = [.. results.Select(ValueText.Format)], Logs = TakeLogs() };
@@ -158,12 +160,13 @@ internal sealed class WeirExecutor
         TrapCode.StackExhausted => CallOutcome.Stack,
         TrapCode.OutOfFuel or TrapCode.Deadline => CallOutcome.Limit,
         TrapCode.HostError when trap.InnerException is HostBoundaryException => CallOutcome.Host,
+        TrapCode.HostError when trap.InnerException is HostCallBudgetException => CallOutcome.HostCallBudget,
         TrapCode.HostError => CallOutcome.Other,
         _ => CallOutcome.Trap,
     };
 
     private static string Describe(WasmTrapException trap) =>
-        trap.Code == TrapCode.HostError && trap.InnerException is not HostBoundaryException
+        trap.Code == TrapCode.HostError && trap.InnerException is not (HostBoundaryException or HostCallBudgetException)
             ? trap.FormatWithWasmStackTrace() + Environment.NewLine + trap.InnerException
             : trap.Message;
 }

@@ -74,8 +74,13 @@ function globalsOf(exports, globals) {
   return globals.map(g => g.name + '=' + encode(g.type, exports[g.name].value));
 }
 
+// Thrown when one call made more calls from the host into the guest than the request's
+// hostCallsPerCall (FuzzingSupport.HostCallsPerCall): no host catch stops it, as on Weir's side.
+class HostCallBudgetExhausted extends Error {}
+
 // Trap messages are V8's; the C# side maps them to trap codes it accepts.
 function failure(error) {
+  if (error instanceof HostCallBudgetExhausted) return { kind: 'host-budget', message: error.message };
   if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message: error.message };
   if (error instanceof RangeError && /call stack/.test(error.message)) return { kind: 'stack', message: error.message };
   if (error instanceof TypeError) return { kind: 'host', message: error.message };
@@ -96,6 +101,9 @@ function imports(request, logs, state) {
     'log-v128': () => { throw new TypeError('a v128 cannot cross to the host'); },
   };
   const callFunction = func => {
+    if (++state.hostCalls > request.hostCallsPerCall) {
+      throw new HostCallBudgetExhausted('more than ' + request.hostCallsPerCall + ' calls from the host in one call');
+    }
     if (typeof func !== 'function') throw new TypeError('not a function');
     const params = func.fuzzParams || request.functions[Number(func.name)];
     if (!params) throw new TypeError('unknown function');
@@ -113,10 +121,10 @@ function imports(request, logs, state) {
     return t;
   };
   const attempt = (thunk, rethrow) => {
-    try { thunk(); } catch (error) { if (rethrow) throw error; }
+    try { thunk(); } catch (error) { if (rethrow || error instanceof HostCallBudgetExhausted) throw error; }
   };
   const attemptCatching = thunk => {
-    try { thunk(); return 0; } catch (error) { return 1; }
+    try { thunk(); return 0; } catch (error) { if (error instanceof HostCallBudgetExhausted) throw error; return 1; }
   };
   Object.assign(hostFunctions, {
     'call-export': (index, flags) => attempt(() => callFunction(exportedFunction(index)), flags & 1),
@@ -151,7 +159,7 @@ function imports(request, logs, state) {
 
 function run(request) {
   const logs = [];
-  const state = {};
+  const state = { hostCalls: 0 };
   let module;
   try {
     module = new WebAssembly.Module(fs.readFileSync(request.module));
@@ -178,6 +186,7 @@ function run(request) {
     if (request.reset && typeof exports[request.reset] === 'function') {
       exports[request.reset]();
     }
+    state.hostCalls = 0;
     const args = call.params.map((type, i) => decode(type, call.args[i]));
     const entry = {};
     try {
