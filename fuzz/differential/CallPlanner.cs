@@ -61,6 +61,7 @@ internal static class CallPlanner
         var functionCount = definition.ImportedFunctionCount + definition.FunctionTypeIndices.Length;
         return new ModuleShape
         {
+            DefinedFunctions = definition.FunctionTypeIndices.Length,
             Functions = [.. Enumerable.Range(0, functionCount).Select(i => (IReadOnlyList<ValueKind>)[.. definition.GetFunctionType((uint)i).Parameters])],
             ExportedFunctions = [.. definition.Exports.Where(export => export.Kind == ExternalKind.Function).Select(export => export.Name)],
             HostFunctions = definition.Imports

@@ -94,6 +94,7 @@ internal sealed class DifferentialCampaign
         report.ModuleBytes += binary.Length;
         var (verdict, record) = Check(binary, generated.Path, generated.Seed, weir, v8);
         record.Profile = generated.Profile.Name;
+        report.FunctionsDefined += record.Plan.Shape.DefinedFunctions;
         switch (record.V8.Phase)
         {
             case ObservationPhase.Instantiated:

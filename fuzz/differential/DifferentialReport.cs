@@ -19,6 +19,9 @@ internal sealed class DifferentialReport
     /// <summary>Modules both engines rejected.</summary>
     public int Rejected { get; set; }
 
+    /// <summary>Functions defined by the modules (each compiled by both engines).</summary>
+    public long FunctionsDefined { get; set; }
+
     /// <summary>Exported functions called in each engine.</summary>
     public long Calls { get; set; }
 
@@ -60,6 +63,7 @@ internal sealed class DifferentialReport
             text.AppendLine("  rejected " + rejected);
         }
 
+        text.AppendLine(invariant, $"functions defined: {FunctionsDefined} ({(double)FunctionsDefined / Math.Max(Modules, 1):0.0} a module)");
         text.AppendLine(invariant, $"calls: {Calls} in each engine; Weir fuel (function entries + loop iterations): {FuelConsumed}");
         text.AppendLine(invariant, $"call outcomes (V8): {string.Join(", ", CallOutcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}"))}");
         text.AppendLine(invariant, $"verdicts: {Same} same, {Explained.Values.Sum()} explained ({string.Join(", ", Explained.OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value}"))}), {Differences.Count} different");

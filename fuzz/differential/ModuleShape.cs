@@ -15,6 +15,9 @@ internal sealed record ModuleShape
     /// <summary>Parameters of every function of the index space, imports first.</summary>
     public IReadOnlyList<IReadOnlyList<ValueKind>> Functions { get; init; } = [];
 
+    /// <summary>How many functions the module defines (for the campaign's figures; the harness does not need it).</summary>
+    public int DefinedFunctions { get; init; }
+
     /// <summary>Names of the exported functions, in export order.</summary>
     public IReadOnlyList<string> ExportedFunctions { get; init; } = [];
 
