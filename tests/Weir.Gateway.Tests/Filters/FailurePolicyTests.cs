@@ -35,6 +35,11 @@ public sealed class FailurePolicyTests
         statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK);
         upstream.Received.Should().HaveCount(10);
         upstream.Last.Header("x-request-number").Should().BeNull("the failed filter was skipped for that request");
+        await Eventually.TrueAsync(async () => (await SendAsync(gateway, 1))[0] == HttpStatusCode.OK && upstream.Last.Header("x-request-number") == "1", TimeSpan.FromSeconds(10), "a replacement VM runs the filter again");
+        var metrics = await gateway.AdminGetAsync("/metrics");
+        metrics.Should().Contain("weir_filter_vm_failures_total{filter=\"trap\"} 1\n");
+        metrics.Should().Contain("weir_filter_failed_streams_total{filter=\"trap\"} 1\n");
+        metrics.Should().Contain("weir_filter_local_responses_total{filter=\"trap\"} 0\n", "failing open answers nothing itself");
     }
 
     [Fact]
@@ -49,6 +54,11 @@ public sealed class FailurePolicyTests
         statuses[9].Should().Be(HttpStatusCode.ServiceUnavailable);
         statuses.Skip(10).Should().AllBeEquivalentTo(HttpStatusCode.OK, "new requests wait for the replacement instead of failing");
         upstream.Last.Header("x-request-number").Should().Be("5");
+        var metrics = await gateway.AdminGetAsync("/metrics");
+        metrics.Should().Contain("weir_filter_vm_failures_total{filter=\"trap\"} 1\n");
+        metrics.Should().Contain("weir_filter_vm_reloads_total{filter=\"trap\"} 1\n");
+        metrics.Should().Contain("weir_filter_failed_streams_total{filter=\"trap\"} 1\n");
+        metrics.Should().Contain("weir_filter_vms_running{filter=\"trap\"} 1\n");
     }
 
     [Fact]

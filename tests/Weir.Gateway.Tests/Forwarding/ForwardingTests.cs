@@ -221,8 +221,10 @@ public sealed class ForwardingTests
         await upstreamCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
-    public async Task Request_ClientAborts_UpstreamRequestIsCancelled()
+    [Theory]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
+    public async Task Request_ClientAbortsBeforeResponse_UpstreamRequestIsCancelled(string version)
     {
         var upstreamStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var upstreamCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -239,7 +241,7 @@ public sealed class ForwardingTests
             }
         });
         await using var gateway = await TestGateway.StartAsync(Yaml.SingleRoute(endpoints: upstream.Url));
-        using var client = TestGateway.CreateClient();
+        using var client = TestGateway.CreateClient(Version.Parse(version));
         using var abort = new CancellationTokenSource();
 
         var request = client.GetAsync(new Uri(gateway.Url(), "/long"), abort.Token);
@@ -248,6 +250,32 @@ public sealed class ForwardingTests
         Func<Task> waiting = () => request;
 
         await waiting.Should().ThrowAsync<OperationCanceledException>();
+        await upstreamCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Theory]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
+    public async Task Response_ClientAbortsMidBody_UpstreamRequestIsCancelled(string version)
+    {
+        var upstreamCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var upstream = await TestUpstream.StartAsync(async context =>
+        {
+            context.RequestAborted.Register(() => upstreamCancelled.TrySetResult());
+            await context.Response.WriteAsync("first part\n");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        await using var gateway = await TestGateway.StartAsync(Yaml.SingleRoute(endpoints: upstream.Url));
+        using var client = TestGateway.CreateClient(Version.Parse(version));
+
+        var response = await client.GetAsync(new Uri(gateway.Url(), "/stream"), HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64];
+        var read = await body.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Encoding.UTF8.GetString(buffer, 0, read).Should().Be("first part\n");
+        response.Dispose();
+
         await upstreamCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
@@ -273,8 +301,10 @@ public sealed class ForwardingTests
         await reading.Should().ThrowAsync<HttpRequestException>();
     }
 
-    [Fact]
-    public async Task Response_ChunkedUpstreamFailsMidBody_Http2ClientSeesStreamReset()
+    [Theory]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
+    public async Task Response_ChunkedUpstreamFailsMidBody_ClientSeesBrokenResponse(string version)
     {
         await using var upstream = await TestUpstream.StartAsync(async context =>
         {
@@ -284,7 +314,7 @@ public sealed class ForwardingTests
             context.Abort();
         });
         await using var gateway = await TestGateway.StartAsync(Yaml.SingleRoute(endpoints: upstream.Url));
-        using var client = TestGateway.CreateClient(HttpVersion.Version20);
+        using var client = TestGateway.CreateClient(Version.Parse(version));
 
         Func<Task> reading = async () =>
         {
@@ -292,7 +322,31 @@ public sealed class ForwardingTests
             await response.Content.ReadAsByteArrayAsync();
         };
 
-        await reading.Should().ThrowAsync<HttpRequestException>("a chunked body cut short must not look complete");
+        await reading.Should().ThrowAsync<HttpRequestException>("a chunked body cut short must not look complete (no last chunk, or a stream reset)");
+    }
+
+    [Fact]
+    public async Task Response_ChunkedUpstreamFailsMidBody_Http1ClientNeverGetsTheLastChunk()
+    {
+        await using var upstream = await TestUpstream.StartAsync(async context =>
+        {
+            await context.Response.WriteAsync("partial body");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(100);
+            context.Abort();
+        });
+        await using var gateway = await TestGateway.StartAsync(Yaml.SingleRoute(endpoints: upstream.Url));
+
+        var raw = await RawHttp.SendAsync(gateway.Url(), """
+            GET / HTTP/1.1
+            Host: test
+            Connection: close
+
+
+            """);
+
+        raw.Should().StartWith("HTTP/1.1 200").And.Contain("partial body");
+        raw.Should().NotContain("\r\n0\r\n\r\n", "the gateway closes the connection instead of ending the chunked body");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Weir.Gateway.Tests.Support;
 /// <summary>Sends hand-written HTTP/1.1 bytes, for requests an HttpClient would normalize.</summary>
 internal static class RawHttp
 {
-    /// <summary>Sends <paramref name="request"/> (CRLF line ends are added) and reads until the server closes or <paramref name="until"/> appears.</summary>
+    /// <summary>Sends <paramref name="request"/> (CRLF line ends are added) and reads until the server closes (or resets) the connection or <paramref name="until"/> appears.</summary>
     public static async Task<string> SendAsync(Uri address, string request, string? until = null)
     {
         using var client = new TcpClient();
@@ -19,7 +19,17 @@ internal static class RawHttp
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
-            var read = await stream.ReadAsync(buffer, timeout.Token);
+            int read;
+            try
+            {
+                read = await stream.ReadAsync(buffer, timeout.Token);
+            }
+            catch (IOException)
+            {
+                // A reset ends the exchange like a close; what arrived before it is the answer.
+                break;
+            }
+
             if (read == 0)
             {
                 break;
