@@ -11,7 +11,8 @@ namespace Weir.Benchmarks;
 [MemoryDiagnoser]
 public class CompileBenchmarks
 {
-    private readonly Engine _engine = new();
+    // Without the module cache, or every compilation after the first would be a cache hit.
+    private readonly Engine _engine = new(new EngineOptions { CacheModules = false });
     private byte[][] _programs = [];
 
     [GlobalSetup]

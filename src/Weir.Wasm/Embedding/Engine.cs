@@ -27,6 +27,8 @@ public sealed class Engine
 
     internal HostAdapterCache HostAdapters { get; } = new();
 
+    internal ModuleCache Modules { get; } = new();
+
     /// <summary>The id shared by all structurally equal signatures in this engine.</summary>
     internal int GetTypeId(FunctionType type) =>
         _typeIds.GetOrAdd(type, _ => Interlocked.Increment(ref _nextTypeId));

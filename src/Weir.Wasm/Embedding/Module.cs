@@ -49,13 +49,25 @@ public sealed class Module
         }
     }
 
-    /// <summary>Decodes, validates and compiles a module.</summary>
+    /// <summary>
+    /// Decodes, validates and compiles a module, or returns the module this engine already
+    /// compiled from the same bytes and name if it is still referenced (see <see cref="EngineOptions.CacheModules"/>).
+    /// </summary>
     /// <exception cref="WasmMalformedException">The bytes are not a well-formed binary.</exception>
     /// <exception cref="WasmValidationException">The module breaks a validation rule.</exception>
     public static Module FromBytes(Engine engine, ReadOnlyMemory<byte> binary, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var definition = ModuleDecoder.Decode(binary);
+        return engine.Options.CacheModules
+            ? engine.Modules.GetOrCompile(binary, name, (bytes, given) => Compile(engine, bytes, given))
+            : Compile(engine, binary, name);
+    }
+
+    private static Module Compile(Engine engine, ReadOnlyMemory<byte> binary, string? name)
+    {
+        // The definition keeps slices of the binary (data segments, custom sections): a copy of
+        // its own means no caller can change a module, cached or not, by reusing its buffer.
+        var definition = ModuleDecoder.Decode(binary.ToArray());
         ModuleValidator.Validate(definition);
         var moduleName = definition.Names.ModuleName ?? name;
         var compiled = ModuleCompiler.Compile(engine, definition, moduleName);
