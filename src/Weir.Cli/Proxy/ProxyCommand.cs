@@ -37,6 +37,7 @@ internal static class ProxyCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            CompleteSocketOperationsInline();
             var settings = new ProxySettings(
                 parseResult.GetValue(config),
                 parseResult.GetValue(listen),
@@ -139,6 +140,22 @@ internal static class ProxyCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Lets socket operations complete on the I/O threads instead of a thread-pool hand-off each: with
+    /// Kestrel's inline scheduling a request then goes from the client's socket to the upstream's and back
+    /// without changing threads, which measured about a fifth less CPU per proxied request. Filter chains
+    /// leave the I/O threads before running filters. It must be set before the first socket is used, and a
+    /// value the user set (0 turns it off) wins.
+    /// </summary>
+    private static void CompleteSocketOperationsInline()
+    {
+        const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        if (Environment.GetEnvironmentVariable(Variable) is null)
+        {
+            Environment.SetEnvironmentVariable(Variable, "1");
+        }
     }
 
     private static bool TryParseLevel(string text, out LogLevel level)

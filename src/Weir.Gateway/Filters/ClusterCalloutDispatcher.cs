@@ -25,6 +25,19 @@ internal sealed class ClusterCalloutDispatcher : IHttpCalloutDispatcher
 
     public async ValueTask<HttpCalloutResponse> SendAsync(HttpCalloutRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The answer goes to the filter's callback next: never from a socket I/O thread.
+            await IoThreads.LeaveAsync();
+        }
+    }
+
+    private async ValueTask<HttpCalloutResponse> SendCoreAsync(HttpCalloutRequest request, CancellationToken cancellationToken)
+    {
         var snapshot = _snapshots.Acquire() ?? throw new HttpRequestException("the gateway is not running");
         try
         {

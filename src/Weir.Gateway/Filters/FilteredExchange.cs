@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Weir.Gateway.Clusters;
 using Weir.Gateway.Forwarding;
+using Weir.Gateway.Hosting;
 using Weir.Gateway.Routing;
 using Weir.ProxyWasm;
 
@@ -56,6 +57,7 @@ internal sealed class FilteredExchange : IBodySink
     /// <summary>Runs the request headers through the chain; the outcome and filter index when a filter ended the exchange.</summary>
     public async ValueTask<(FilterOutcome Outcome, int Index)?> RunRequestHeadersAsync(bool endOfStream)
     {
+        await IoThreads.LeaveAsync();
         for (var i = 0; i < _streams.Length; i++)
         {
             var outcome = await _streams[i].OnRequestHeadersAsync(endOfStream, _aborted).ConfigureAwait(false);
@@ -349,6 +351,7 @@ internal sealed class FilteredExchange : IBodySink
     /// <summary>Ends every filter's stream (<c>proxy_on_log</c> and cleanup) and counts failures.</summary>
     public async ValueTask CompleteAsync()
     {
+        await IoThreads.LeaveAsync();
         for (var i = 0; i < _streams.Length; i++)
         {
             var stream = _streams[i];
@@ -444,6 +447,7 @@ internal sealed class FilteredExchange : IBodySink
 
     private async ValueTask<(FilterOutcome Outcome, int Index)?> HeadersThroughAsync(bool request, bool endOfStream)
     {
+        await IoThreads.LeaveAsync();
         var count = request ? _streams.Length : _responseFilters;
         for (var position = 0; position < count; position++)
         {
@@ -466,6 +470,7 @@ internal sealed class FilteredExchange : IBodySink
     /// </summary>
     private async ValueTask<(FilterOutcome Outcome, int Index)?> BodyThroughAsync(bool request, ReadOnlyMemory<byte> chunk, bool endOfStream, IBodySink sink, int start)
     {
+        await IoThreads.LeaveAsync();
         var count = request ? _streams.Length : _responseFilters;
         var data = chunk;
         for (var position = start; position < count; position++)
@@ -502,6 +507,7 @@ internal sealed class FilteredExchange : IBodySink
 
     private async ValueTask<(FilterOutcome Outcome, int Index)?> TrailersThroughAsync(bool request, IBodySink sink)
     {
+        await IoThreads.LeaveAsync();
         var count = request ? _streams.Length : _responseFilters;
         for (var position = 0; position < count; position++)
         {

@@ -299,7 +299,7 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
                 ListenAddress.TryParse(listener.Address, out var endPoint, out _);
                 try
                 {
-                    server = await ListenerServer.StartAsync(key, endPoint, listener.Protocols, context => HandleAsync(context, key), _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                    server = await ListenerServer.StartAsync(key, endPoint, listener.Protocols, context => HandleAsync(context, key), runOnIoThreads: true, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
                 {
@@ -398,7 +398,7 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
         var handler = new AdminHandler(this);
         try
         {
-            _admin = await ListenerServer.StartAsync("admin", endPoint, ListenerProtocols.Http1AndHttp2, handler.HandleAsync, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+            _admin = await ListenerServer.StartAsync("admin", endPoint, ListenerProtocols.Http1AndHttp2, handler.HandleAsync, runOnIoThreads: false, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
         {

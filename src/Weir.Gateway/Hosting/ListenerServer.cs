@@ -26,8 +26,15 @@ internal sealed class ListenerServer : IAsyncDisposable
     /// <summary>The address actually bound (with the real port when the configuration asked for port 0).</summary>
     public Uri Address { get; }
 
+    /// <param name="key">The listener's server key.</param>
+    /// <param name="endPoint">The address to bind.</param>
+    /// <param name="protocols">HTTP/1.1, HTTP/2 (prior knowledge) or both on one socket.</param>
+    /// <param name="handler">The request delegate.</param>
+    /// <param name="runOnIoThreads">Run requests inline on the thread that read them (see <see cref="IoThreads"/>); the handler must not block.</param>
+    /// <param name="loggerFactory">Kestrel's logs.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="IOException">The address could not be bound.</exception>
-    public static async Task<ListenerServer> StartAsync(string key, IPEndPoint endPoint, ListenerProtocols protocols, Func<HttpContext, Task> handler, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<ListenerServer> StartAsync(string key, IPEndPoint endPoint, ListenerProtocols protocols, Func<HttpContext, Task> handler, bool runOnIoThreads, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var options = new KestrelServerOptions
         {
@@ -50,9 +57,10 @@ internal sealed class ListenerServer : IAsyncDisposable
             options.Listen(endPoint, listen => listen.Protocols = protocols == ListenerProtocols.Http2 ? HttpProtocols.Http2 : HttpProtocols.Http1);
         }
 
-        // Connections are not run inline on the socket threads (UnsafePreferInlineScheduling): measured on
-        // this workload it saved nothing, and a filter callback may run for up to its time limit.
-        var sockets = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggerFactory);
+        // Inline scheduling saves a thread-pool hand-off per read and write; it pays when socket operations
+        // also complete inline (weir proxy), and filter chains leave the I/O threads before running filters.
+        var transport = new SocketTransportOptions { UnsafePreferInlineScheduling = runOnIoThreads };
+        var sockets = new SocketTransportFactory(Options.Create(transport), loggerFactory);
         var server = new KestrelServer(Options.Create(options), new SniffingTransportFactory(sockets), loggerFactory);
         try
         {

@@ -31,6 +31,98 @@ public sealed class ProxyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SpinningFilter_WhileItRuns_RequestsOnOtherConnectionsAreServed()
+    {
+        // weir proxy runs requests on the socket I/O threads; a filter callback must not, or it would stall
+        // every connection of its thread until the callback time limit stops it.
+        await using var upstream = await TestUpstream.StartAsync();
+        var config = Path.Combine(_directory, "gateway.yaml");
+        await File.WriteAllTextAsync(config, $$"""
+            listeners:
+              - name: public
+                address: 127.0.0.1:0
+                routes:
+                  - { match: { path: /spin }, cluster: backend, filters: [spin] }
+                  - { match: { prefix: / }, cluster: backend }
+            clusters:
+              - { name: backend, endpoints: [{{upstream.Url}}] }
+            filters:
+              - { name: spin, module: "{{ExampleFilters.InfiniteLoop}}", limits: { callback_timeout: 3s, max_vms: 1 } }
+            """);
+        await using var weir = WeirProcess.Start(_directory, "proxy", "-c", config);
+        var address = await weir.ListenerAsync("public");
+        using var warm = TestGateway.CreateClient();
+        (await warm.GetStringAsync(new Uri(address, "/warm"))).Should().Be("upstream");
+
+        // The spinning request goes second on its connection: a connection's first request starts on the thread
+        // pool, later ones run where their bytes were read.
+        using var spinClient = TestGateway.CreateClient();
+        (await spinClient.GetStringAsync(new Uri(address, "/first"))).Should().Be("upstream");
+        var spinning = spinClient.GetAsync(new Uri(address, "/spin"));
+        await Task.Delay(300);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var others = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            using var client = TestGateway.CreateClient();
+            var first = await client.GetStringAsync(new Uri(address, "/other/" + i));
+            return first + await client.GetStringAsync(new Uri(address, "/again/" + i));
+        }));
+        var othersTook = watch.Elapsed;
+        using var spun = await spinning;
+
+        others.Should().AllBe("upstreamupstream");
+        spinning.IsCompleted.Should().BeTrue();
+        othersTook.Should().BeLessThan(TimeSpan.FromSeconds(2), "16 connections were served while the filter spun for 3 s");
+        spun.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "the callback time limit stopped the spinning filter");
+    }
+
+    [Fact]
+    public async Task ConfigFile_ExampleFilters_AddedHeader403RewrittenBodyAndCalloutResultAsAClientSeesThem()
+    {
+        await using var services = await TestUpstream.StartAsync(context => context.Request.Path.StartsWithSegments("/check")
+            ? WriteAsync(context, context.Request.Headers.Authorization == "Bearer good" ? 200 : 403, "checked")
+            : WriteAsync(context, 200, "found:" + context.Request.Query["path"]));
+        await using var upstream = await TestUpstream.StartAsync(context => WriteAsync(context, 200, "hello world, lookup=" + context.Request.Headers["x-lookup"] + ", auth=" + context.Request.Headers["added-header"]));
+        var config = Path.Combine(_directory, "gateway.yaml");
+        await File.WriteAllTextAsync(config, $$"""
+            listeners:
+              - name: public
+                address: 127.0.0.1:0
+                filters: [hello, lookup]
+                routes:
+                  - { match: { prefix: /private }, cluster: backend, filters: [auth] }
+                  - { match: { prefix: /text }, cluster: backend, filters: [rewrite] }
+                  - { match: { prefix: / }, cluster: backend }
+            clusters:
+              - { name: backend, endpoints: [{{upstream.Url}}] }
+              - { name: services, endpoints: [{{services.Url}}] }
+            filters:
+              - { name: hello, module: "{{ExampleFilters.AddHeader}}", root_id: add_header }
+              - { name: lookup, module: "{{ExampleFilters.Callout}}", root_id: callout, configuration: services }
+              - { name: auth, module: "{{ExampleFilters.Auth}}", root_id: auth, configuration: services }
+              - { name: rewrite, module: "{{ExampleFilters.BodyRewrite}}", root_id: body_rewrite, configuration: "world|weir" }
+            """);
+        await using var weir = WeirProcess.Start(_directory, "proxy", "-c", config);
+        var address = await weir.ListenerAsync("public");
+        using var client = TestGateway.CreateClient();
+
+        using var plain = await client.GetAsync(new Uri(address, "/books/7"));
+        using var denied = await client.GetAsync(new Uri(address, "/private/report"));
+        using var allowedRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "/private/report"));
+        allowedRequest.Headers.TryAddWithoutValidation("authorization", "Bearer good");
+        using var allowed = await client.SendAsync(allowedRequest);
+        using var rewritten = await client.GetAsync(new Uri(address, "/text"));
+
+        plain.Headers.GetValues("hello").Should().Equal("world!");
+        (await plain.Content.ReadAsStringAsync()).Should().Be("hello world, lookup=found:/books/7, auth=");
+        denied.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await denied.Content.ReadAsStringAsync()).Should().Be("forbidden\n");
+        denied.Headers.GetValues("hello").Should().Equal("world!");
+        (await allowed.Content.ReadAsStringAsync()).Should().Be("hello world, lookup=found:/private/report, auth=authorized");
+        (await rewritten.Content.ReadAsStringAsync()).Should().Be("hello weir, lookup=found:/text, auth=");
+    }
+
+    [Fact]
     public async Task ConfigFile_ServesAndReloadsOnSighup()
     {
         await using var blue = await TestUpstream.StartAsync(context => Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "blue"));
@@ -48,6 +140,12 @@ public sealed class ProxyCommandTests : IDisposable
         await Eventually.TrueAsync(async () => await client.GetStringAsync(new Uri(address, "/")) == "green", TimeSpan.FromSeconds(20), "the gateway reloaded");
         weir.Signal("INT");
         (await weir.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+    }
+
+    private static Task WriteAsync(Microsoft.AspNetCore.Http.HttpContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        return Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, body);
     }
 
     [Fact]

@@ -57,10 +57,30 @@ internal sealed class TestGateway : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>
+    /// An admin page once it contains every one of <paramref name="expected"/> (or after 10 s, when the test's
+    /// assertions then report what is missing). Counters of an exchange are recorded when its handler ends,
+    /// which may be just after the client already has the whole response.
+    /// </summary>
+    public async Task<string> AdminGetWhenAsync(string path, params string[] expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var text = await AdminGetAsync(path);
+            if (expected.All(part => text.Contains(part, StringComparison.Ordinal)) || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
     /// <summary>Whether the running gateway considers the endpoint with this base address healthy.</summary>
     public bool IsHealthy(string endpoint)
     {
-        var snapshot = ((Hosting.IGatewayControl)Host).Current!;
+        var snapshot = ((Weir.Gateway.Hosting.IGatewayControl)Host).Current!;
         return snapshot.Clusters.Values.SelectMany(cluster => cluster.Endpoints).Single(candidate => candidate.Address == endpoint).Healthy;
     }
 
