@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,7 @@ internal sealed class FilteredExchange : IBodySink
     public long ResponseBodyBytes => _responseBytes;
 
     /// <summary>Runs the request headers through the chain; the outcome and filter index when a filter ended the exchange.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(FilterOutcome Outcome, int Index)?> RunRequestHeadersAsync(bool endOfStream)
     {
         await IoThreads.LeaveAsync();
@@ -146,6 +148,7 @@ internal sealed class FilteredExchange : IBodySink
             : new StreamingRequestContent(_context.Request.BodyReader, _aborted);
 
     /// <summary>A request body chunk through the chain, into <paramref name="sink"/>; the ending when a filter ended the exchange.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> RequestBodyAsync(ReadOnlyMemory<byte> chunk, bool endOfStream, IBodySink sink)
     {
         var ended = await BodyThroughAsync(request: true, chunk, endOfStream, sink, 0).ConfigureAwait(false);
@@ -154,6 +157,7 @@ internal sealed class FilteredExchange : IBodySink
     }
 
     /// <summary>Request trailers (already in the map) through the chain.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> RequestTrailersAsync(IBodySink sink)
     {
         var ended = await TrailersThroughAsync(request: true, sink).ConfigureAwait(false);
@@ -185,6 +189,7 @@ internal sealed class FilteredExchange : IBodySink
     /// Runs the upstream response through the chain (headers, streamed body, trailers) to the client; a 101
     /// answer passes its headers through the filters and then becomes a raw tunnel.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(ProxyError Error, long ResponseBytes)> CompleteResponseAsync(HttpResponseMessage upstream, IHttpUpgradeFeature? upgradeFeature, bool upgrade, ExchangeCancellation cancellation)
     {
         var map = Http.ResponseHeaders;
@@ -316,6 +321,7 @@ internal sealed class FilteredExchange : IBodySink
     /// The response body when no filter has a body callback: copied straight into the client's pipe, as
     /// without filters; trailers still go through filters that have a trailers callback.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(ProxyError Error, long ResponseBytes)> CopyUnfilteredBodyAsync(Stream source, HttpResponseMessage upstream, ExchangeCancellation cancellation)
     {
         var (error, copied) = await HttpForwarder.CopyBodyAsync(_context, source, upstream.Content.Headers.ContentLength, cancellation).ConfigureAwait(false);
@@ -349,6 +355,7 @@ internal sealed class FilteredExchange : IBodySink
     }
 
     /// <summary>Ends every filter's stream (<c>proxy_on_log</c> and cleanup) and counts failures.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask CompleteAsync()
     {
         await IoThreads.LeaveAsync();
@@ -445,6 +452,7 @@ internal sealed class FilteredExchange : IBodySink
         _responseBytes += local.Body.Length;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(FilterOutcome Outcome, int Index)?> HeadersThroughAsync(bool request, bool endOfStream)
     {
         await IoThreads.LeaveAsync();
@@ -468,6 +476,7 @@ internal sealed class FilteredExchange : IBodySink
     /// Passes a chunk through the filters from <paramref name="start"/> (a position in the direction's
     /// order) to the end, each filter's output feeding the next, and writes what comes out to the sink.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(FilterOutcome Outcome, int Index)?> BodyThroughAsync(bool request, ReadOnlyMemory<byte> chunk, bool endOfStream, IBodySink sink, int start)
     {
         await IoThreads.LeaveAsync();
@@ -505,6 +514,7 @@ internal sealed class FilteredExchange : IBodySink
         return null;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(FilterOutcome Outcome, int Index)?> TrailersThroughAsync(bool request, IBodySink sink)
     {
         await IoThreads.LeaveAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,6 +23,7 @@ internal static class HttpForwarder
     // (Without a size hint Kestrel may return an empty span before the response has started.)
     private const int ResponseReadSize = 4096;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ForwardOutcome> ForwardAsync(HttpContext context, RouteRuntime route, FilteredExchange? filtered)
     {
         var cluster = route.Cluster;
@@ -221,6 +223,7 @@ internal static class HttpForwarder
     private static bool IsIdempotent(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<(ProxyError Error, long ResponseBytes)> CompleteAsync(HttpContext context, HttpResponseMessage upstream, IHttpUpgradeFeature? upgradeFeature, bool upgrade, ExchangeCancellation cancellation)
     {
         var response = context.Response;
@@ -254,6 +257,7 @@ internal static class HttpForwarder
     /// flushing each chunk, so a slow client slows the upstream read). A failure before anything reached the
     /// client becomes a 502; after, the client's response is aborted rather than cut short silently.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal static async ValueTask<(ProxyError Error, long ResponseBytes)> CopyBodyAsync(HttpContext context, Stream source, long? length, ExchangeCancellation cancellation)
     {
         var response = context.Response;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Weir.Gateway.AccessLog;
 using Weir.Gateway.Filters;
 using Weir.Gateway.Hosting;
@@ -18,11 +20,13 @@ internal sealed class ProxyHandler
     private static readonly byte[] ListenerGoneBody = "weir: this listener was removed by a reload\n"u8.ToArray();
     private readonly SnapshotHolder _snapshots;
     private readonly GatewayMetrics _metrics;
+    private readonly ILogger _logger;
 
-    public ProxyHandler(SnapshotHolder snapshots, GatewayMetrics metrics)
+    public ProxyHandler(SnapshotHolder snapshots, GatewayMetrics metrics, ILogger logger)
     {
         _snapshots = snapshots;
         _metrics = metrics;
+        _logger = logger;
     }
 
     public async Task HandleAsync(HttpContext context, string listenerKey)
@@ -67,12 +71,19 @@ internal sealed class ProxyHandler
                 accessLog.Write(CreateEntry(context, listener.Definition.Name, route, outcome, status, elapsed));
             }
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug must cost one request, not the connection's others; Kestrel answers 500 or aborts.
+            GatewayLog.RequestCrashed(_logger, context.Request.Method, context.Request.Path.Value ?? "/", exception);
+            throw;
+        }
         finally
         {
             snapshot.Release();
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ForwardOutcome> ForwardFilteredAsync(HttpContext context, RouteRuntime route)
     {
         var exchange = new FilteredExchange(context, route, route.Filters);

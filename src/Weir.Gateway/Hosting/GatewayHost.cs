@@ -48,7 +48,7 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
         _source = source;
         _options = options;
         _logger = options.LoggerFactory.CreateLogger("Weir.Gateway");
-        _proxy = new ProxyHandler(_snapshots, Metrics);
+        _proxy = new ProxyHandler(_snapshots, Metrics, _logger);
         _builder = new SnapshotBuilder(_components, Metrics, _logger, FilterHost);
     }
 
@@ -299,7 +299,7 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
                 ListenAddress.TryParse(listener.Address, out var endPoint, out _);
                 try
                 {
-                    server = await ListenerServer.StartAsync(key, endPoint, listener.Protocols, context => HandleAsync(context, key), runOnIoThreads: true, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                    server = await ListenerServer.StartAsync(key, endPoint, listener.Protocols, context => _proxy.HandleAsync(context, key), runOnIoThreads: true, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
                 {
@@ -375,20 +375,6 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
             });
             _filterHost = (runtime, new ModuleResolver(runtime, _options.LocalStorePath));
             return _filterHost.Value;
-        }
-    }
-
-    private async Task HandleAsync(HttpContext context, string key)
-    {
-        try
-        {
-            await _proxy.HandleAsync(context, key).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A bug must cost one request, not the connection's others; Kestrel answers 500 or aborts.
-            GatewayLog.RequestCrashed(_logger, context.Request.Method, context.Request.Path.Value ?? "/", exception);
-            throw;
         }
     }
 
