@@ -197,6 +197,39 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task Request_UpstreamNeverAcceptsTheConnection_Returns502AfterTheConnectTimeout()
+    {
+        // A listener that never accepts, its queue filled: the kernel drops further handshakes, so a connect hangs.
+        using var silent = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        silent.Listen(1);
+        var port = ((IPEndPoint)silent.LocalEndPoint!).Port;
+        var fillers = new List<System.Net.Sockets.TcpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var filler = new System.Net.Sockets.TcpClient();
+            fillers.Add(filler);
+            _ = filler.ConnectAsync(IPAddress.Loopback, port);
+        }
+
+        try
+        {
+            await using var gateway = await TestGateway.StartAsync(Yaml.SingleRoute(extraCluster: "connect_timeout: 300ms", endpoints: $"http://127.0.0.1:{port}"));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            using var response = await gateway.GetAsync("/");
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+            (await response.Content.ReadAsStringAsync()).Should().Be("weir: upstream connect failure\n");
+            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the 300 ms connect timeout ended the attempt, not the 15 s route timeout");
+        }
+        finally
+        {
+            fillers.ForEach(filler => filler.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Request_UpstreamSlowerThanRouteTimeout_Returns504AndCancelsUpstream()
     {
         var upstreamCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
