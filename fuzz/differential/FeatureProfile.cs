@@ -36,6 +36,14 @@ internal sealed record FeatureProfile(string Name, IReadOnlyList<string> Flags, 
     /// </summary>
     public static IReadOnlyList<FeatureProfile> Rotation { get; } = [All, Mvp, ReferenceTypes, Simd, All, Integer, ReferenceTypes, BulkMemory, All, MultiValue];
 
+    /// <summary>
+    /// Whether Debian's module must also go through npm binaryen's DeNaN pass. binaryen 108's
+    /// <c>--denan</c> leaves v128 values alone, so a SIMD min or max with a NaN lane can store a
+    /// canonical NaN whose sign the spec leaves to each engine (V8 writes -NaN, Weir +NaN:
+    /// differential seed 2,001,274). binaryen 132's pass also zeroes SIMD float results with a NaN lane.
+    /// </summary>
+    public bool NeedsSimdDeNaN => !NeedsNewerBinaryen && Flags.Contains("--enable-simd");
+
     /// <summary>A profile by name, or null.</summary>
     public static FeatureProfile? Find(string name) =>
         new[] { Mvp, Integer, BulkMemory, Simd, MultiValue, All, ReferenceTypes }.FirstOrDefault(profile => profile.Name == name);

@@ -22,9 +22,26 @@ internal sealed class FuzzingSupport
 
     private List<string> _logs = [];
     private int _hostCalls;
+    private bool _exportsVisible;
 
-    /// <summary>Starts a planned call (or instantiation): the host-call budget is full again.</summary>
-    public void StartCall() => _hostCalls = 0;
+    /// <summary>
+    /// Starts an instantiation: the host-call budget is full again, and the exports are not visible
+    /// yet. JavaScript gets the instance only when instantiation returns, so a start function that
+    /// asks the host to call an export or use the exported table meets a host failure in V8; Weir's
+    /// <see cref="Caller.Instance"/> exists during the start function, so this side hides it.
+    /// </summary>
+    public void StartInstantiation()
+    {
+        _hostCalls = 0;
+        _exportsVisible = false;
+    }
+
+    /// <summary>Starts a planned call: the host-call budget is full again and the exports are visible.</summary>
+    public void StartCall()
+    {
+        _hostCalls = 0;
+        _exportsVisible = true;
+    }
 
     /// <summary>Takes the log lines recorded since the last call.</summary>
     public List<string> TakeLogs()
@@ -85,16 +102,16 @@ internal sealed class FuzzingSupport
         function.Invoke([.. function.Type.Parameters.Select(Value.Default)]);
     }
 
-    private static Function ExportedFunction(Caller caller, int index)
+    private Function ExportedFunction(Caller caller, int index)
     {
-        var instance = caller.Instance ?? throw new HostBoundaryException("no instance yet");
+        var instance = (_exportsVisible ? caller.Instance : null) ?? throw new HostBoundaryException("no instance yet");
         var functions = instance.Exports.Where(export => export.Item.Kind == ExternalKind.Function).ToList();
         return (uint)index < (uint)functions.Count ? (Function)functions[index].Item : throw new HostBoundaryException("no such export");
     }
 
-    private static Table ExportedTable(Caller caller, int index)
+    private Table ExportedTable(Caller caller, int index)
     {
-        var table = caller.GetExport("table") as Table ?? throw new HostBoundaryException("no table");
+        var table = (_exportsVisible ? caller.GetExport("table") : null) as Table ?? throw new HostBoundaryException("no table");
         return (uint)index < table.Size ? table : throw new HostBoundaryException("table index out of range");
     }
 

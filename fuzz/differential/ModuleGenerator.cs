@@ -6,9 +6,10 @@ namespace Weir.Fuzz.Differential;
 /// <summary>
 /// Turns seeded random bytes into valid modules with binaryen's translate-to-fuzz mode
 /// (<c>wasm-opt -ttf</c>), which guards every loop and call with a hang limit. <c>--denan</c>
-/// replaces scalar NaNs by zero at run time, because NaN bit patterns legitimately differ between
-/// engines. Some modules are then optimized by binaryen, for code shapes -ttf alone rarely makes,
-/// and most get a higher hang limit (<see cref="HangLimitPatch"/>), so their loops run longer.
+/// replaces NaNs by zero at run time, because NaN bit patterns legitimately differ between
+/// engines (see <see cref="FeatureProfile.NeedsSimdDeNaN"/> for SIMD). Some modules are then
+/// optimized by binaryen, for code shapes -ttf alone rarely makes, and most get a higher hang
+/// limit (<see cref="HangLimitPatch"/>), so their loops run longer.
 /// </summary>
 internal sealed class ModuleGenerator
 {
@@ -23,23 +24,19 @@ internal sealed class ModuleGenerator
         Directory.CreateDirectory(directory);
     }
 
+    /// <summary>The program (and its leading arguments) that generates <paramref name="profile"/>.</summary>
+    private (string Program, string[] LeadingArguments) WasmOptFor(FeatureProfile profile) =>
+        profile.NeedsNewerBinaryen ? NewerWasmOpt(profile) : (_wasmOpt, []);
+
     /// <summary>
-    /// The program (and its leading arguments) that generates <paramref name="profile"/>. npm's
-    /// wasm-opt is a script around 10 MB of Emscripten-compiled WebAssembly, run once per module:
+    /// npm's wasm-opt: a script around 10 MB of Emscripten-compiled WebAssembly, run once per module.
     /// V8's optimizing tier costs more than it saves in so short a process, so it runs on Liftoff
     /// alone (about 0.3 s a module instead of 0.9 s; the output is the same).
     /// </summary>
-    private (string Program, string[] LeadingArguments) WasmOptFor(FeatureProfile profile)
-    {
-        if (!profile.NeedsNewerBinaryen)
-        {
-            return (_wasmOpt, []);
-        }
-
-        return _newerWasmOpt ??= (
+    private (string Program, string[] LeadingArguments) NewerWasmOpt(FeatureProfile profile) =>
+        _newerWasmOpt ??= (
             ExternalTool.Require("node", "nodejs"),
             ["--liftoff-only", ExternalTool.FindNewerBinaryen() ?? throw new FileNotFoundException($"the {profile.Name} profile needs npm's binaryen: npm ci --prefix fuzz/differential", "wasm-opt")]);
-    }
 
     /// <summary>Fails now, naming what to install, when a program one of <paramref name="profiles"/> needs is missing.</summary>
     public void RequireTools(IEnumerable<FeatureProfile> profiles)
@@ -47,6 +44,10 @@ internal sealed class ModuleGenerator
         foreach (var profile in profiles)
         {
             _ = WasmOptFor(profile);
+            if (profile.NeedsSimdDeNaN)
+            {
+                _ = NewerWasmOpt(profile);
+            }
         }
     }
 
@@ -80,6 +81,16 @@ internal sealed class ModuleGenerator
             if (!result.Succeeded || !File.Exists(outputPath))
             {
                 return null;
+            }
+
+            if (profile.NeedsSimdDeNaN)
+            {
+                var (newer, newerArguments) = NewerWasmOpt(profile);
+                var deNaN = ExternalTool.Run(newer, [.. newerArguments, outputPath, .. profile.Flags, "--denan", "-o", outputPath], TimeSpan.FromSeconds(60));
+                if (!deNaN.Succeeded)
+                {
+                    return null;
+                }
             }
 
             File.WriteAllBytes(outputPath, HangLimitPatch.Apply(File.ReadAllBytes(outputPath), hangLimit));

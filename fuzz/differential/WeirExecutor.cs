@@ -46,7 +46,7 @@ internal sealed class WeirExecutor
     {
         ArgumentNullException.ThrowIfNull(plan);
         _support.TakeLogs();
-        _support.StartCall();
+        _support.StartInstantiation();
         Module module;
         try
         {
