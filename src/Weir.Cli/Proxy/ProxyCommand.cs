@@ -109,6 +109,13 @@ internal static class ProxyCommand
                 return 0;
             }
 
+            // Registered before the listeners are announced: a SIGHUP sent as soon as they are must reload, not
+            // fall through to the default action, which ends the process.
+            using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+            {
+                signal.Cancel = true;
+                _ = gateway.ReloadAsync(CancellationToken.None);
+            });
             foreach (var (name, address) in gateway.ListenerAddresses.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync($"Weir gateway listener {name} on {address}").ConfigureAwait(false);
@@ -122,11 +129,6 @@ internal static class ProxyCommand
             await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
 
-            using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
-            {
-                signal.Cancel = true;
-                _ = gateway.ReloadAsync(CancellationToken.None);
-            });
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

@@ -123,7 +123,7 @@ public sealed class ProxyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ConfigFile_ServesAndReloadsOnSighup()
+    public async Task ConfigFile_ReloadsOnSighupAndOnFileChange()
     {
         await using var blue = await TestUpstream.StartAsync(context => Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "blue"));
         await using var green = await TestUpstream.StartAsync(context => Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "green"));
@@ -134,12 +134,16 @@ public sealed class ProxyCommandTests : IDisposable
         using var client = TestGateway.CreateClient();
         (await client.GetStringAsync(new Uri(address, "/"))).Should().Be("blue");
 
-        await File.WriteAllTextAsync(config, Yaml.SingleRoute(endpoints: green.Url));
+        // SIGHUP reloads even an unchanged file (the file watch only reloads changed content).
         weir.Signal("HUP");
+        await Eventually.TrueAsync(() => weir.Output.Contains("configuration version 2", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "SIGHUP reloaded the file");
+        await File.WriteAllTextAsync(config, Yaml.SingleRoute(endpoints: green.Url));
+        await Eventually.TrueAsync(async () => await client.GetStringAsync(new Uri(address, "/")) == "green", TimeSpan.FromSeconds(20), "the file watch reloaded the changed file");
 
-        await Eventually.TrueAsync(async () => await client.GetStringAsync(new Uri(address, "/")) == "green", TimeSpan.FromSeconds(20), "the gateway reloaded");
-        weir.Signal("INT");
+        // SIGTERM rather than SIGINT: a test run started in the background inherits SIGINT ignored.
+        weir.Signal("TERM");
         (await weir.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+        weir.Output.Should().Contain("configuration version 3");
     }
 
     private static Task WriteAsync(Microsoft.AspNetCore.Http.HttpContext context, int status, string body)
