@@ -23,4 +23,11 @@ internal sealed class CallObservation
 
     /// <summary>The exported memory's <see cref="MemoryDigest"/> after the call, or null without one.</summary>
     public string? Memory { get; set; }
+
+    /// <summary>
+    /// Whether the host caught an exhausted stack during the call (call-export or call-ref without
+    /// rethrow, or a -catch form): how deep the stack goes is each engine's own, so from there on
+    /// the engines may take different paths without either being wrong.
+    /// </summary>
+    public bool CaughtStackExhaustion { get; set; }
 }

@@ -24,6 +24,9 @@ internal sealed class FuzzingSupport
     private int _hostCalls;
     private bool _exportsVisible;
 
+    /// <summary>Whether a host catch swallowed an exhausted stack since the instantiation or call started.</summary>
+    public bool CaughtStackExhaustion { get; private set; }
+
     /// <summary>
     /// Starts an instantiation: the host-call budget is full again, and the exports are not visible
     /// yet. JavaScript gets the instance only when instantiation returns, so a start function that
@@ -34,6 +37,7 @@ internal sealed class FuzzingSupport
     {
         _hostCalls = 0;
         _exportsVisible = false;
+        CaughtStackExhaustion = false;
     }
 
     /// <summary>Starts a planned call: the host-call budget is full again and the exports are visible.</summary>
@@ -41,6 +45,7 @@ internal sealed class FuzzingSupport
     {
         _hostCalls = 0;
         _exportsVisible = true;
+        CaughtStackExhaustion = false;
     }
 
     /// <summary>Takes the log lines recorded since the last call.</summary>
@@ -115,7 +120,7 @@ internal sealed class FuzzingSupport
         return (uint)index < table.Size ? table : throw new HostBoundaryException("table index out of range");
     }
 
-    private static void Attempt(Action call, bool rethrow)
+    private void Attempt(Action call, bool rethrow)
     {
         try
         {
@@ -124,10 +129,11 @@ internal sealed class FuzzingSupport
         catch (Exception exception) when (!rethrow && IsGuestFailure(exception))
         {
             // Swallowed, as the JavaScript host does without the rethrow flag.
+            NoteStackExhaustion(exception);
         }
     }
 
-    private static int AttemptCatching(Action call)
+    private int AttemptCatching(Action call)
     {
         try
         {
@@ -136,7 +142,16 @@ internal sealed class FuzzingSupport
         }
         catch (Exception exception) when (IsGuestFailure(exception))
         {
+            NoteStackExhaustion(exception);
             return 1;
+        }
+    }
+
+    private void NoteStackExhaustion(Exception exception)
+    {
+        if (exception is WasmTrapException { Code: TrapCode.StackExhausted })
+        {
+            CaughtStackExhaustion = true;
         }
     }
 

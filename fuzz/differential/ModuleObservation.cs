@@ -25,5 +25,12 @@ internal sealed class ModuleObservation
     public string? Memory { get; set; }
 
     /// <summary>The plan's calls, in order (fewer when a limit stopped the run).</summary>
+    /// <summary>
+    /// Whether the host caught an exhausted stack during instantiation (in the start function) (call-export or call-ref without
+    /// rethrow, or a -catch form): how deep the stack goes is each engine's own, so from there on
+    /// the engines may take different paths without either being wrong.
+    /// </summary>
+    public bool CaughtStackExhaustion { get; set; }
+
     public List<CallObservation> Calls { get; set; } = [];
 }

@@ -5,7 +5,8 @@ namespace Weir.Fuzz.Differential;
 /// <summary>
 /// Compares what V8 and Weir showed for one module. Differences the semantics allow are accepted:
 /// NaN payloads (values already say only "nan", and --denan keeps NaNs out of memory), how
-/// deep the stack goes (an exhausted stack on either side ends the comparison as explained), and
+/// deep the stack goes (an exhausted stack on either side, even one a host caught, ends the
+/// comparison as explained), and
 /// modules that never end (V8's watchdog fired and Weir's fuel or deadline stopped it too).
 /// Everything else is a difference, including a limit that stopped only one of the engines.
 /// </summary>
@@ -34,7 +35,11 @@ internal static class ObservationComparer
 
         if (v8.Phase != weir.Phase)
         {
-            return Verdict.Different($"phase v8={v8.Phase} weir={weir.Phase}", $"V8: {v8.Message}; Weir: {weir.Message}");
+            return AfterCaughtStackExhaustion(
+                Verdict.Different($"phase v8={v8.Phase} weir={weir.Phase}", $"V8: {v8.Message}; Weir: {weir.Message}"),
+                "start",
+                v8.CaughtStackExhaustion,
+                weir.CaughtStackExhaustion)!;
         }
 
         switch (v8.Phase)
@@ -43,15 +48,18 @@ internal static class ObservationComparer
             case ObservationPhase.LinkError:
                 return Verdict.Same;
             case ObservationPhase.InstantiateFailure:
-                return CompareOutcome("start", v8.Kind, v8.Message, weir.Kind, weir.Code, weir.Message)
-                    ?? CompareLogs("start", v8.Logs, weir.Logs)
+                return AfterCaughtStackExhaustion(
+                    CompareOutcome("start", v8.Kind, v8.Message, weir.Kind, weir.Code, weir.Message) ?? CompareLogs("start", v8.Logs, weir.Logs),
+                    "start",
+                    v8.CaughtStackExhaustion,
+                    weir.CaughtStackExhaustion)
                     ?? Verdict.Same;
         }
 
         var start = CompareLogs("start", v8.Logs, weir.Logs) ?? CompareMemory("start", v8.Memory, weir.Memory) ?? CompareGlobals("start", v8.Globals, weir.Globals);
         if (start is not null)
         {
-            return start;
+            return AfterCaughtStackExhaustion(start, "start", v8.CaughtStackExhaustion, weir.CaughtStackExhaustion)!;
         }
 
         var count = Math.Min(v8.Calls.Count, weir.Calls.Count);
@@ -60,21 +68,16 @@ internal static class ObservationComparer
             var left = v8.Calls[i];
             var right = weir.Calls[i];
             var where = "call " + i.ToString(CultureInfo.InvariantCulture);
-            var verdict = CompareOutcome(where, left.Outcome, left.Message, right.Outcome, right.Code, right.Message);
+            var verdict = CompareOutcome(where, left.Outcome, left.Message, right.Outcome, right.Code, right.Message)
+                ?? (left.Outcome == CallOutcome.Return && !Same(left.Values, right.Values)
+                    ? Verdict.Different("result", $"{where}: V8 returned [{Join(left.Values)}], Weir [{Join(right.Values)}]")
+                    : null)
+                ?? CompareLogs(where, left.Logs, right.Logs)
+                ?? CompareMemory(where, left.Memory, right.Memory)
+                ?? CompareGlobals(where, left.Globals, right.Globals);
             if (verdict is not null)
             {
-                return verdict;
-            }
-
-            if (left.Outcome == CallOutcome.Return && !Same(left.Values, right.Values))
-            {
-                return Verdict.Different("result", $"{where}: V8 returned [{Join(left.Values)}], Weir [{Join(right.Values)}]");
-            }
-
-            verdict = CompareLogs(where, left.Logs, right.Logs) ?? CompareMemory(where, left.Memory, right.Memory) ?? CompareGlobals(where, left.Globals, right.Globals);
-            if (verdict is not null)
-            {
-                return verdict;
+                return AfterCaughtStackExhaustion(verdict, where, left.CaughtStackExhaustion, right.CaughtStackExhaustion)!;
             }
         }
 
@@ -119,6 +122,16 @@ internal static class ObservationComparer
 
         return null;
     }
+
+    /// <summary>
+    /// A difference after either host caught an exhausted stack is explained: the engines' stack
+    /// depths differ, so a guest that recursed through the host until the stack ran out and went
+    /// on may legitimately go on differently. Unexpected exceptions stay differences.
+    /// </summary>
+    private static Verdict? AfterCaughtStackExhaustion(Verdict? verdict, string where, bool v8Caught, bool weirCaught) =>
+        verdict is { Kind: VerdictKind.Different } && (v8Caught || weirCaught) && !verdict.Signature.EndsWith("unexpected-exception", StringComparison.Ordinal)
+            ? Verdict.Explained("stack-exhausted", $"{where}: a host caught an exhausted stack (in V8: {v8Caught}, in Weir: {weirCaught}), then {verdict.Signature}: {verdict.Detail}")
+            : verdict;
 
     /// <summary>How Weir's run was stopped by the harness's fuel or deadline, or null when it was not.</summary>
     private static string? StoppedByLimit(ModuleObservation weir)

@@ -82,6 +82,7 @@ internal sealed class WeirExecutor
                 Code = trap.Code.ToString(),
                 Message = Describe(trap),
                 Logs = TakeLogs(),
+                CaughtStackExhaustion = _support.CaughtStackExhaustion,
             };
         }
         catch (Exception exception)
@@ -92,13 +93,21 @@ internal sealed class WeirExecutor
         var memory = instance.GetMemory(plan.MemoryExport);
         try
         {
-            var observation = new ModuleObservation { Phase = ObservationPhase.Instantiated, Logs = TakeLogs(), Memory = Digest(memory), Globals = ReadGlobals(instance, plan) };
+            var observation = new ModuleObservation
+            {
+                Phase = ObservationPhase.Instantiated,
+                Logs = TakeLogs(),
+                Memory = Digest(memory),
+                Globals = ReadGlobals(instance, plan),
+                CaughtStackExhaustion = _support.CaughtStackExhaustion,
+            };
             var reset = instance.GetFunction(plan.ResetExport);
             foreach (var call in plan.Calls)
             {
                 var result = Call(store, instance, reset, call);
                 result.Memory = Digest(memory);
                 result.Globals = ReadGlobals(instance, plan);
+                result.CaughtStackExhaustion = _support.CaughtStackExhaustion;
                 observation.Calls.Add(result);
                 if (result.Outcome is CallOutcome.Limit or CallOutcome.Other)
                 {

@@ -78,11 +78,15 @@ function globalsOf(exports, globals) {
 // hostCallsPerCall (FuzzingSupport.HostCallsPerCall): no host catch stops it, as on Weir's side.
 class HostCallBudgetExhausted extends Error {}
 
+function isStackOverflow(error) {
+  return error instanceof RangeError && /call stack/.test(error.message);
+}
+
 // Trap messages are V8's; the C# side maps them to trap codes it accepts.
 function failure(error) {
   if (error instanceof HostCallBudgetExhausted) return { kind: 'host-budget', message: error.message };
   if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message: error.message };
-  if (error instanceof RangeError && /call stack/.test(error.message)) return { kind: 'stack', message: error.message };
+  if (isStackOverflow(error)) return { kind: 'stack', message: error.message };
   if (error instanceof TypeError) return { kind: 'host', message: error.message };
   return { kind: 'other', message: String(error && error.stack || error) };
 }
@@ -120,11 +124,24 @@ function imports(request, logs, state) {
     if (!(t instanceof WebAssembly.Table)) throw new TypeError('no table');
     return t;
   };
+  // A swallowed stack overflow is noted: stack depths differ between engines (CaughtStackExhaustion).
   const attempt = (thunk, rethrow) => {
-    try { thunk(); } catch (error) { if (rethrow || error instanceof HostCallBudgetExhausted) throw error; }
+    try {
+      thunk();
+    } catch (error) {
+      if (rethrow || error instanceof HostCallBudgetExhausted) throw error;
+      if (isStackOverflow(error)) state.caughtStackExhaustion = true;
+    }
   };
   const attemptCatching = thunk => {
-    try { thunk(); return 0; } catch (error) { if (error instanceof HostCallBudgetExhausted) throw error; return 1; }
+    try {
+      thunk();
+      return 0;
+    } catch (error) {
+      if (error instanceof HostCallBudgetExhausted) throw error;
+      if (isStackOverflow(error)) state.caughtStackExhaustion = true;
+      return 1;
+    }
   };
   Object.assign(hostFunctions, {
     'call-export': (index, flags) => attempt(() => callFunction(exportedFunction(index)), flags & 1),
@@ -159,7 +176,7 @@ function imports(request, logs, state) {
 
 function run(request) {
   const logs = [];
-  const state = { hostCalls: 0 };
+  const state = { hostCalls: 0, caughtStackExhaustion: false };
   let module;
   try {
     module = new WebAssembly.Module(fs.readFileSync(request.module));
@@ -173,7 +190,7 @@ function run(request) {
   } catch (error) {
     if (error instanceof WebAssembly.LinkError) return { phase: 'link-error', message: error.message };
     const { kind, message } = failure(error);
-    return { phase: 'instantiate-failure', kind, message, logs };
+    return { phase: 'instantiate-failure', kind, message, logs, caughtStackExhaustion: state.caughtStackExhaustion };
   }
 
   const exports = instance.exports;
@@ -181,12 +198,20 @@ function run(request) {
   const memory = exports[request.memory] instanceof WebAssembly.Memory ? exports[request.memory] : null;
   const globals = request.globals || [];
   const calls = [];
-  const observation = { phase: 'instantiated', logs: logs.splice(0), memory: digest(memory), globals: globalsOf(exports, globals), calls };
+  const observation = {
+    phase: 'instantiated',
+    logs: logs.splice(0),
+    memory: digest(memory),
+    globals: globalsOf(exports, globals),
+    caughtStackExhaustion: state.caughtStackExhaustion,
+    calls,
+  };
   for (const call of request.calls) {
     if (request.reset && typeof exports[request.reset] === 'function') {
       exports[request.reset]();
     }
     state.hostCalls = 0;
+    state.caughtStackExhaustion = false;
     const args = call.params.map((type, i) => decode(type, call.args[i]));
     const entry = {};
     try {
@@ -202,6 +227,7 @@ function run(request) {
     entry.logs = logs.splice(0);
     entry.memory = digest(memory);
     entry.globals = globalsOf(exports, globals);
+    entry.caughtStackExhaustion = state.caughtStackExhaustion;
     calls.push(entry);
   }
   return observation;
