@@ -16,6 +16,7 @@ internal sealed class FilteredRequestContent : ForwardedContent, IBodySink
     private readonly CancellationToken _clientAborted;
     private Stream? _destination;
     private CancellationToken _sending;
+    private bool _unflushed;
 
     public FilteredRequestContent(FilteredExchange exchange, PipeReader body, CancellationToken clientAborted)
     {
@@ -72,14 +73,20 @@ internal sealed class FilteredRequestContent : ForwardedContent, IBodySink
                 return;
             }
 
-            // More is coming: deliver what passed the filters now.
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // More is coming: deliver what passed the filters now. While a filter holds the body nothing
+            // passed, and a flush would only send the request head early.
+            if (_unflushed)
+            {
+                _unflushed = false;
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     ValueTask IBodySink.WriteAsync(ReadOnlyMemory<byte> data)
     {
         BytesSent += data.Length;
+        _unflushed = true;
         return _destination!.WriteAsync(data, _sending);
     }
 

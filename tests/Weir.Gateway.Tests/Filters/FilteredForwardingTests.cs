@@ -121,6 +121,40 @@ public sealed class FilteredForwardingTests
         (await response.Content.ReadAsStringAsync()).Should().Be("first-second|chunked", "filters with body callbacks see chunks as they come and pass them on");
     }
 
+    [Theory]
+    [InlineData(13)]
+    [InlineData(300_000)]
+    public async Task Post_RequestBodyRewritingFilter_UpstreamGetsTheRewrittenBodyChunked(int length)
+    {
+        await using var upstream = await TestUpstream.StartAsync(async context =>
+        {
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            await context.Response.WriteAsync($"{context.Request.Headers.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}|{context.Request.Headers.TransferEncoding}|{body}");
+        });
+        await using var gateway = await TestGateway.StartAsync(ExampleFilterTests.Chain(upstream.Url, "[upper]", $$"""
+              - { name: upper, module: "{{ExampleFilters.RequestUpper}}" }
+            """));
+        var text = string.Concat(Enumerable.Repeat("hello gateway, ", length / 15 + 1))[..length];
+
+        using var response = await gateway.Client.PostAsync(new Uri(gateway.Url(), "/"), new StringContent(text));
+
+        (await response.Content.ReadAsStringAsync()).Should().Be("none|chunked|" + text.ToUpperInvariant(), "the filter may change the body's length, so the client's Content-Length is not forwarded");
+    }
+
+    [Fact]
+    public async Task Post_BufferingFilterOverItsLimit_ClientGets413AndUpstreamNothing()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(ExampleFilterTests.Chain(upstream.Url, "[upper]", $$"""
+              - { name: upper, module: "{{ExampleFilters.RequestUpper}}", limits: { max_buffered_body: 64KiB } }
+            """));
+
+        using var response = await gateway.Client.PostAsync(new Uri(gateway.Url(), "/"), new ByteArrayContent(new byte[200_000]));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        upstream.Count.Should().Be(0, "nothing of a request the filter could not hold may reach the upstream");
+    }
+
     [Fact]
     public async Task WebSocket_ThroughFilterChain_UpgradeCarriesTheFilterHeaderAndMessagesFlow()
     {

@@ -35,6 +35,9 @@ internal static class ExampleFilters
 
     public static string MemoryHog => C("memory_hog");
 
+    /// <summary>A filter written for these tests: buffers each request body and upper-cases it (Filters/Modules/request_upper.wat).</summary>
+    public static string RequestUpper => Path.Combine(AppContext.BaseDirectory, "Filters", "Modules", "request_upper.wasm");
+
     private static string AssemblyScript(string name) => Path.Combine(Root.Value, "assemblyscript", "build", name + ".wasm");
 
     private static string C(string name) => Path.Combine(Root.Value, "c", "build", name + ".wasm");
