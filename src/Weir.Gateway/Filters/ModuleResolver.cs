@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Weir.Gateway.Configuration;
+using Weir.Gateway.Hosting;
 using Weir.Oci.Content;
 using Weir.Oci.Registry;
 using Weir.Oci.Registry.Authentication;
@@ -33,6 +34,10 @@ internal sealed class ModuleResolver
         var bytes = filter.Module.Kind == ModuleSourceKind.File
             ? await ReadFileAsync(filter.Module.Location, cancellationToken).ConfigureAwait(false)
             : await ReadReferenceAsync(filter.Module.Location, cancellationToken).ConfigureAwait(false);
+
+        // A pull ends on whichever thread its last read completed on, possibly a socket I/O thread; compiling
+        // to machine code and starting the plugin's first VM take long enough to stall its connections.
+        await IoThreads.LeaveAsync();
         var digest = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (filter.Sha256 is { } expected && !string.Equals(expected, digest, StringComparison.Ordinal))
         {
