@@ -275,8 +275,13 @@ public sealed class GatewayHost : IAsyncDisposable, IGatewayControl
 
     private ReloadResult Failed(IReadOnlyList<ConfigurationError> errors)
     {
-        Metrics.ReloadFailed();
-        GatewayLog.ReloadFailed(_logger, _source.Name, ConfigurationVersion, string.Join(Environment.NewLine, errors));
+        // A first load that fails is not a reload: StartAsync throws the errors to its caller, who reports them.
+        if (_snapshots.Current is not null)
+        {
+            Metrics.ReloadFailed();
+            GatewayLog.ReloadFailed(_logger, _source.Name, ConfigurationVersion, string.Join(Environment.NewLine, errors));
+        }
+
         return new ReloadResult(false, ConfigurationVersion, false, errors);
     }
 

@@ -169,6 +169,7 @@ public sealed class ProxyCommandTests : IDisposable
 
         exitCode.Should().Be(2);
         weir.Error.Should().Contain($"{config}:4:").And.Contain("listeners[0].routes[0].cluster: unknown cluster 'missing' (clusters: api)");
+        weir.Output.Should().NotContain("reload", "a first load that fails is reported once, not as a failed reload");
     }
 
     [Fact]
