@@ -84,5 +84,5 @@ public sealed class Store : IDisposable
     internal void Exit() => Execution.Depth--;
 
     /// <summary>Removes the store's deadline so the scheduler forgets it.</summary>
-    public void Dispose() => DeadlineScheduler.Disarm(Execution);
+    public void Dispose() => DeadlineScheduler.Forget(Execution);
 }

@@ -35,6 +35,12 @@ internal sealed class ExecutionState
     /// <summary>When the deadline passes (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), or 0 when none is armed.</summary>
     public long DeadlineTimestamp;
 
+    /// <summary>When the deadline was last armed (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long DeadlineArmedTimestamp;
+
+    /// <summary>Whether the deadline thread watches this store (guarded by <see cref="DeadlineLock"/>).</summary>
+    public bool DeadlineRegistered;
+
     /// <summary>Serializes arming, clearing and firing of the deadline.</summary>
     public readonly Lock DeadlineLock = new();
 

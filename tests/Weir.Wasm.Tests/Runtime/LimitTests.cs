@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Weir.Wasm.Execution;
 
 namespace Weir.Wasm.Tests.Runtime;
 
@@ -93,6 +94,61 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Deadline_ArmedAfterTheSchedulerParked_StillStopsTheGuest()
+    {
+        var (instance, store) = Fixtures.Instantiate("traps");
+        using (store)
+        {
+            // Many short callbacks, then quiet for longer than the scheduler lingers: it parks.
+            for (var i = 0; i < 1000; i++)
+            {
+                store.SetDeadline(TimeSpan.FromSeconds(5));
+                instance.GetFunction<int, int>("count")!(10).Should().Be(10);
+                store.ClearDeadline();
+            }
+
+            // Other tests' stores may keep it awake for a while; 200 linger periods is plenty.
+            WaitUntil(() => DeadlineScheduler.IsParked, DeadlineScheduler.Linger * 200).Should().BeTrue("nothing is armed, so the deadline thread sleeps");
+
+            WasmTrapException? trap = null;
+            var spinner = new Thread(() =>
+            {
+                store.SetDeadline(TimeSpan.FromMilliseconds(50));
+                trap = Assert.Throws<WasmTrapException>(() => instance.GetAction("spin")!());
+            });
+            spinner.Start();
+            var stopped = spinner.Join(TimeSpan.FromSeconds(10));
+            if (!stopped)
+            {
+                // Not woken: stop the guest by hand so the test fails instead of hanging.
+                store.Interrupt();
+                spinner.Join();
+            }
+
+            stopped.Should().BeTrue("arming a deadline must wake the parked deadline thread");
+            trap!.Code.Should().Be(TrapCode.Deadline);
+        }
+    }
+
+    [Fact]
+    public void Deadline_StoresDisposedAfterUse_AreNoLongerWatched()
+    {
+        var engine = new Engine();
+        var module = Module.FromBytes(engine, Fixtures.Read("traps"));
+        var before = DeadlineScheduler.RegisteredCount;
+        for (var i = 0; i < 200; i++)
+        {
+            using var store = new Store(engine);
+            var instance = new Linker(engine).Instantiate(store, module);
+            store.SetDeadline(TimeSpan.FromSeconds(5));
+            instance.GetFunction<int, int>("count")!(10).Should().Be(10);
+        }
+
+        // Other tests may run stores at the same time, but never 200 at once.
+        DeadlineScheduler.RegisteredCount.Should().BeLessThan(before + 50);
+    }
+
+    [Fact]
     public void Interrupt_FromAnotherThread_StopsTheGuest()
     {
         var (instance, store) = Fixtures.Instantiate("traps");
@@ -147,5 +203,21 @@ public sealed class LimitTests
 
         Assert.Throws<WasmTrapException>(() => instance.GetFunction<int, object>("table_get")!(4)).Code.Should().Be(TrapCode.TableOutOfBounds);
         instance.GetFunction<int, object>("table_get")!(0).Should().BeOfType<Function>();
+    }
+
+    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (stopwatch.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return true;
     }
 }
