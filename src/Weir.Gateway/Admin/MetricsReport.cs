@@ -23,15 +23,23 @@ internal static class MetricsReport
             }
         }
 
+        // Family by family throughout, so each family's samples are contiguous as the text format requires.
         text.Family("weir_requests_aborted_total", "counter", "Requests whose client went away or whose response was aborted after it started.");
+        foreach (var route in metrics.Routes)
+        {
+            text.Sample("weir_requests_aborted_total", route.Aborted, ("listener", route.Listener), ("route", route.Route));
+        }
+
         text.Family("weir_requests_active", "gauge", "Requests in flight.");
+        foreach (var route in metrics.Routes)
+        {
+            text.Sample("weir_requests_active", route.Active, ("listener", route.Listener), ("route", route.Route));
+        }
+
         text.Family("weir_request_duration_seconds", "histogram", "Time from a request's arrival to the end of its response.");
         foreach (var route in metrics.Routes)
         {
-            (string, string)[] labels = [("listener", route.Listener), ("route", route.Route)];
-            text.Sample("weir_requests_aborted_total", route.Aborted, labels);
-            text.Sample("weir_requests_active", route.Active, labels);
-            text.Histogram("weir_request_duration_seconds", route.Duration, labels);
+            text.Histogram("weir_request_duration_seconds", route.Duration, ("listener", route.Listener), ("route", route.Route));
         }
 
         text.Family("weir_no_route_total", "counter", "Requests no route matched (answered 404).");
@@ -41,30 +49,49 @@ internal static class MetricsReport
         }
 
         text.Family("weir_upstream_requests_total", "counter", "Attempts sent to a cluster's endpoints (retries included).");
-        text.Family("weir_upstream_retries_total", "counter", "Retried attempts.");
-        text.Family("weir_upstream_errors_total", "counter", "Failed upstream attempts, by kind.");
-        text.Family("weir_upstream_response_seconds", "histogram", "Time from sending a request upstream to its response headers.");
         foreach (var cluster in metrics.Clusters)
         {
             text.Sample("weir_upstream_requests_total", cluster.Requests, ("cluster", cluster.Cluster));
+        }
+
+        text.Family("weir_upstream_retries_total", "counter", "Retried attempts.");
+        foreach (var cluster in metrics.Clusters)
+        {
             text.Sample("weir_upstream_retries_total", cluster.Retries, ("cluster", cluster.Cluster));
+        }
+
+        text.Family("weir_upstream_errors_total", "counter", "Failed upstream attempts, by kind.");
+        foreach (var cluster in metrics.Clusters)
+        {
             foreach (var kind in Enum.GetValues<UpstreamErrorKind>())
             {
                 text.Sample("weir_upstream_errors_total", cluster.Errors(kind), ("cluster", cluster.Cluster), ("kind", StatsReport.KindName(kind)));
             }
+        }
 
+        text.Family("weir_upstream_response_seconds", "histogram", "Time from sending a request upstream to its response headers.");
+        foreach (var cluster in metrics.Clusters)
+        {
             text.Histogram("weir_upstream_response_seconds", cluster.ResponseTime, ("cluster", cluster.Cluster));
         }
 
         if (snapshot is not null)
         {
+            var clusters = snapshot.Clusters.Values.OrderBy(cluster => cluster.Name, StringComparer.Ordinal).ToList();
             text.Family("weir_upstream_endpoint_healthy", "gauge", "Whether an endpoint passes its health checks (1) or not (0).");
-            text.Family("weir_upstream_endpoint_active_requests", "gauge", "Requests in flight to an endpoint.");
-            foreach (var cluster in snapshot.Clusters.Values.OrderBy(cluster => cluster.Name, StringComparer.Ordinal))
+            foreach (var cluster in clusters)
             {
                 foreach (var endpoint in cluster.Endpoints)
                 {
                     text.Sample("weir_upstream_endpoint_healthy", endpoint.Healthy ? 1 : 0, ("cluster", cluster.Name), ("endpoint", endpoint.Address));
+                }
+            }
+
+            text.Family("weir_upstream_endpoint_active_requests", "gauge", "Requests in flight to an endpoint.");
+            foreach (var cluster in clusters)
+            {
+                foreach (var endpoint in cluster.Endpoints)
+                {
                     text.Sample("weir_upstream_endpoint_active_requests", endpoint.ActiveRequests, ("cluster", cluster.Name), ("endpoint", endpoint.Address));
                 }
             }
@@ -85,6 +112,19 @@ internal static class MetricsReport
         return text.ToString();
     }
 
+    private static readonly (string Name, string Type, string Help, Func<FilterStatistics, double> Value)[] FilterFamilies =
+    [
+        ("weir_filter_streams_total", "counter", "Exchanges a filter took part in.", filter => filter.Streams),
+        ("weir_filter_local_responses_total", "counter", "Exchanges a filter answered itself (proxy_send_local_response, or its failure policy).", filter => filter.LocalResponses),
+        ("weir_filter_resets_total", "counter", "Exchanges a filter reset.", filter => filter.Resets),
+        ("weir_filter_failed_streams_total", "counter", "Exchanges during which the filter failed (trap, broken limit, proc_exit).", filter => filter.FailedStreams),
+        ("weir_filter_vm_failures_total", "counter", "VMs of a filter that failed (traps and broken limits) and were discarded.", filter => filter.VmFailures),
+        ("weir_filter_vm_reloads_total", "counter", "Replacement VMs started after failures.", filter => filter.VmReloads),
+        ("weir_filter_vm_recycles_total", "counter", "VMs retired because their memory grew past the recycling mark (their streams finished, none failed).", filter => filter.VmRecycles),
+        ("weir_filter_vms_running", "gauge", "VMs running a filter now.", filter => filter.RunningVms),
+        ("weir_filter_ready", "gauge", "Whether a filter has a running VM (1) or not (0).", filter => filter.Ready ? 1 : 0),
+    ];
+
     private static void WriteFilters(PrometheusText text, IGatewayControl gateway, GatewayMetrics metrics)
     {
         var filters = metrics.Filters.ToList();
@@ -93,25 +133,14 @@ internal static class MetricsReport
             return;
         }
 
-        text.Family("weir_filter_streams_total", "counter", "Exchanges a filter took part in.");
-        text.Family("weir_filter_local_responses_total", "counter", "Exchanges a filter answered itself (proxy_send_local_response, or its failure policy).");
-        text.Family("weir_filter_resets_total", "counter", "Exchanges a filter reset.");
-        text.Family("weir_filter_failed_streams_total", "counter", "Exchanges during which the filter failed (trap, broken limit, proc_exit).");
-        text.Family("weir_filter_vm_failures_total", "counter", "VMs of a filter that failed (traps and broken limits) and were discarded.");
-        text.Family("weir_filter_vm_reloads_total", "counter", "Replacement VMs started after failures.");
-        text.Family("weir_filter_vms_running", "gauge", "VMs running a filter now.");
-        text.Family("weir_filter_ready", "gauge", "Whether a filter has a running VM (1) or not (0).");
-        foreach (var filter in filters)
+        // Family by family, so each family's samples are contiguous as the text format requires.
+        foreach (var (name, type, help, value) in FilterFamilies)
         {
-            (string, string)[] labels = [("filter", filter.Filter)];
-            text.Sample("weir_filter_streams_total", filter.Streams, labels);
-            text.Sample("weir_filter_local_responses_total", filter.LocalResponses, labels);
-            text.Sample("weir_filter_resets_total", filter.Resets, labels);
-            text.Sample("weir_filter_failed_streams_total", filter.FailedStreams, labels);
-            text.Sample("weir_filter_vm_failures_total", filter.VmFailures, labels);
-            text.Sample("weir_filter_vm_reloads_total", filter.VmReloads, labels);
-            text.Sample("weir_filter_vms_running", filter.RunningVms, labels);
-            text.Sample("weir_filter_ready", filter.Ready ? 1 : 0, labels);
+            text.Family(name, type, help);
+            foreach (var filter in filters)
+            {
+                text.Sample(name, value(filter), ("filter", filter.Filter));
+            }
         }
 
         if (gateway.FilterMetrics is not { } registry)

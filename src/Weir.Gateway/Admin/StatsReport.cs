@@ -55,6 +55,7 @@ internal static class StatsReport
             Line(text, prefix + "failed_streams", filter.FailedStreams);
             Line(text, prefix + "vm_failures", filter.VmFailures);
             Line(text, prefix + "vm_reloads", filter.VmReloads);
+            Line(text, prefix + "vm_recycles", filter.VmRecycles);
             Line(text, prefix + "vms_running", filter.RunningVms);
         }
 

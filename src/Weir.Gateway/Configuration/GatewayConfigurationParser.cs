@@ -580,6 +580,7 @@ internal static class GatewayConfigurationParser
         var callbackTimeout = limits.Duration("callback_timeout");
         var maxVms = limits.Integer("max_vms", 1, 1024);
         var maxBuffered = limits.Size("max_buffered_body");
+        var recycleAt = limits.Percentage("recycle_at");
         limits.RejectUnknownKeys();
         if (memory is < 65_536)
         {
@@ -593,7 +594,7 @@ internal static class GatewayConfigurationParser
             return null;
         }
 
-        return new FilterLimitsDefinition(memory, callbackTimeout, maxVms, maxBuffered is null ? null : (int)maxBuffered.Value);
+        return new FilterLimitsDefinition(memory, callbackTimeout, maxVms, maxBuffered is null ? null : (int)maxBuffered.Value, recycleAt);
     }
 
     /// <summary>Text as written for a scalar; JSON for a mapping or list (what Envoy passes for a Struct).</summary>

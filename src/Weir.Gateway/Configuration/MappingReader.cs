@@ -121,6 +121,27 @@ internal sealed class MappingReader
         return duration;
     }
 
+    /// <summary>A percentage written <c>N%</c> (0 to 100, decimals allowed) as a fraction from 0 to 1.</summary>
+    public double? Percentage(string key)
+    {
+        var node = Get(key);
+        if (node is null || _reader.Scalar(node, FieldOf(key)) is not { } text)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (!trimmed.EndsWith('%')
+            || !double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            || percent > 100)
+        {
+            _reader.Error(node, FieldOf(key), $"expected a percentage from 0% to 100% (like 75%), found '{text}'");
+            return null;
+        }
+
+        return percent / 100;
+    }
+
     public ulong? Size(string key)
     {
         var node = Get(key);

@@ -150,6 +150,7 @@ internal sealed class SnapshotBuilder
             CallbackTimeout = configured.CallbackTimeout ?? limits.CallbackTimeout,
             MaxVms = configured.MaxVms ?? limits.MaxVms,
             MaxBufferedBodyBytes = configured.MaxBufferedBodyBytes ?? limits.MaxBufferedBodyBytes,
+            RecycleMemoryFraction = configured.RecycleMemoryFraction ?? limits.RecycleMemoryFraction,
         };
         return new PluginConfiguration
         {

@@ -16,6 +16,7 @@ internal sealed class FilterStatistics
     private long _failedStreams;
     private long _retiredCrashes;
     private long _retiredReloads;
+    private long _retiredRecycles;
 
     public FilterStatistics(string filter)
     {
@@ -37,6 +38,9 @@ internal sealed class FilterStatistics
 
     /// <summary>Replacement VMs started after failures.</summary>
     public long VmReloads => Volatile.Read(ref _retiredReloads) + _live.Keys.Sum(plugin => plugin.Health.Reloads);
+
+    /// <summary>VMs retired because their memory grew past the recycling mark (replaced without failing a stream).</summary>
+    public long VmRecycles => Volatile.Read(ref _retiredRecycles) + _live.Keys.Sum(plugin => plugin.Health.Recycles);
 
     /// <summary>VMs running now across the filter's live plugins.</summary>
     public int RunningVms => _live.Keys.Sum(plugin => plugin.Health.RunningVms);
@@ -64,6 +68,7 @@ internal sealed class FilterStatistics
             var health = plugin.Health;
             Interlocked.Add(ref _retiredCrashes, health.Crashes);
             Interlocked.Add(ref _retiredReloads, health.Reloads);
+            Interlocked.Add(ref _retiredRecycles, health.Recycles);
         }
     }
 }

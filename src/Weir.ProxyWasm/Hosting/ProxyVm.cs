@@ -62,6 +62,12 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
     /// <summary>Streams pinned to this VM (maintained by the pool under its lock).</summary>
     public int ActiveStreams { get; set; }
 
+    /// <summary>The linear memory the VM had when it started serving (its module's initial needs).</summary>
+    public ulong MemoryAtStart { get; private set; }
+
+    /// <summary>The pool retired the VM: it takes no new streams and stops once its last stream ends (pool lock).</summary>
+    public bool Retiring { get; set; }
+
     /// <summary>The VM's linear memory in bytes now (0 once released); read without the gate, so it may be a moment old.</summary>
     public ulong MemoryBytes => Volatile.Read(ref _released) ? 0 : _memory?.Length ?? 0;
 
@@ -83,6 +89,7 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
             RunInitialization();
             ResolveExports();
             StartRootContext();
+            MemoryAtStart = _memory?.Length ?? 0;
             State = VmState.Running;
         }
         catch (Exception exception) when (exception is PluginLoadException or VmFailedException)

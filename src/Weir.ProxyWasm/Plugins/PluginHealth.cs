@@ -8,4 +8,5 @@ namespace Weir.ProxyWasm;
 /// <param name="LastFailure">What the most recent failure was, or null.</param>
 /// <param name="NextReloadAt">When the next replacement is due while backing off, or null.</param>
 /// <param name="MemoryBytes">The linear memory of the running VMs together, in bytes.</param>
-public sealed record PluginHealth(PluginState State, int RunningVms, long Crashes, long Reloads, string? LastFailure, DateTimeOffset? NextReloadAt, ulong MemoryBytes);
+/// <param name="Recycles">VMs retired because their memory grew past <see cref="PluginLimits.RecycleMemoryFraction"/> of the limit.</param>
+public sealed record PluginHealth(PluginState State, int RunningVms, long Crashes, long Reloads, string? LastFailure, DateTimeOffset? NextReloadAt, ulong MemoryBytes, long Recycles = 0);

@@ -6,6 +6,15 @@ public sealed record PluginLimits
     /// <summary>The most linear memory a VM may have; <c>memory.grow</c> beyond it fails, which SDKs turn into an out-of-memory trap.</summary>
     public ulong MaxMemoryBytes { get; init; } = 64UL << 20;
 
+    /// <summary>
+    /// A VM whose linear memory grew past this fraction of <see cref="MaxMemoryBytes"/> while serving is
+    /// recycled: it takes no new streams, finishes the ones it has, and is stopped, while new streams go
+    /// to a fresh VM. Guests that leak (the AssemblyScript runtime of proxy-runtime 0.1.8 grows by tens of
+    /// bytes per exchange) are thus replaced before they reach the limit and trap, which would fail their
+    /// streams. A VM that starts above the mark is never recycled for it. 0 turns recycling off.
+    /// </summary>
+    public double RecycleMemoryFraction { get; init; } = 0.75;
+
     /// <summary>The longest one callback (or the VM's start) may run before it is stopped as a failure.</summary>
     public TimeSpan CallbackTimeout { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -7,17 +7,20 @@ namespace Weir.ProxyWasm.Plugins;
 /// every VM already has streams), each stream pinned to the least-loaded VM for its life. A VM that
 /// fails is dropped at once and replaced in the background; consecutive failures (with no stream
 /// completing in between) back off exponentially, so a request that crashes every VM cannot cause a
-/// reload storm.
+/// reload storm. A VM whose memory grew past the recycling mark is retired: it drains its streams
+/// and stops, and new streams go to a fresh VM (a retiring VM does not count against the maximum).
 /// </summary>
 internal sealed class VmPool
 {
     private readonly Plugin _plugin;
     private readonly Lock _lock = new();
     private readonly List<ProxyVm> _running = [];
+    private readonly List<ProxyVm> _retiring = [];
     private int _starting;
     private int _serial;
     private long _crashes;
     private long _reloads;
+    private long _recycles;
     private int _consecutiveFailures;
     private string? _lastFailure;
     private DateTimeOffset _nextStartAt = DateTimeOffset.MinValue;
@@ -61,7 +64,13 @@ internal sealed class VmPool
                     return null;
                 }
 
-                var best = LeastLoaded();
+                var best = LeastLoaded(out var overgrown);
+                if (overgrown is not null)
+                {
+                    Retire(overgrown);
+                    best = LeastLoaded(out _);
+                }
+
                 if (best is not null && (best.ActiveStreams == 0 || _running.Count + _starting >= Limits.MaxVms))
                 {
                     best.ActiveStreams++;
@@ -139,6 +148,15 @@ internal sealed class VmPool
             {
                 _consecutiveFailures = 0;
             }
+
+            if (!vm.Retiring && vm.State == VmState.Running && IsOvergrown(vm) && _running.Contains(vm))
+            {
+                Retire(vm);
+            }
+            else if (vm.Retiring && vm.ActiveStreams == 0)
+            {
+                StopRetired(vm);
+            }
         }
     }
 
@@ -148,6 +166,7 @@ internal sealed class VmPool
         lock (_lock)
         {
             _running.Remove(vm);
+            _retiring.Remove(vm);
             RecordFailure(reason);
             ScheduleReplacementIfIdle();
         }
@@ -168,7 +187,7 @@ internal sealed class VmPool
             var state = _stopped ? PluginState.Stopped : _running.Count > 0 ? PluginState.Ready : PluginState.Reloading;
             var nextReload = !_stopped && _running.Count == 0 && _nextStartAt > Clock.GetUtcNow() ? _nextStartAt : (DateTimeOffset?)null;
             var memory = _running.Aggregate(0UL, (total, vm) => total + vm.MemoryBytes);
-            return new PluginHealth(state, _running.Count, _crashes, _reloads, _lastFailure, nextReload, memory);
+            return new PluginHealth(state, _running.Count, _crashes, _reloads, _lastFailure, nextReload, memory, _recycles);
         }
     }
 
@@ -183,8 +202,9 @@ internal sealed class VmPool
             }
 
             _stopped = true;
-            vms = [.. _running];
+            vms = [.. _running, .. _retiring];
             _running.Clear();
+            _retiring.Clear();
         }
 
         // Let streams in flight finish on their VMs first (new streams are already refused).
@@ -205,18 +225,66 @@ internal sealed class VmPool
         await Task.WhenAll(vms.Select(vm => vm.StopAsync())).ConfigureAwait(false);
     }
 
-    private ProxyVm? LeastLoaded()
+    /// <summary>The running VM with the fewest streams; also the first VM found past the recycling mark, if any.</summary>
+    private ProxyVm? LeastLoaded(out ProxyVm? overgrown)
     {
         ProxyVm? best = null;
+        overgrown = null;
         foreach (var vm in _running)
         {
-            if (vm.State == VmState.Running && (best is null || vm.ActiveStreams < best.ActiveStreams))
+            if (vm.State != VmState.Running)
+            {
+                continue;
+            }
+
+            if (overgrown is null && IsOvergrown(vm))
+            {
+                overgrown = vm;
+                continue;
+            }
+
+            if (best is null || vm.ActiveStreams < best.ActiveStreams)
             {
                 best = vm;
             }
         }
 
         return best;
+    }
+
+    /// <summary>Grew past the recycling mark since it started (a VM that starts above it keeps serving).</summary>
+    private bool IsOvergrown(ProxyVm vm)
+    {
+        var fraction = Limits.RecycleMemoryFraction;
+        if (fraction <= 0)
+        {
+            return false;
+        }
+
+        var mark = (ulong)(Limits.MaxMemoryBytes * Math.Min(fraction, 1.0));
+        return vm.MemoryBytes >= mark && vm.MemoryAtStart < mark;
+    }
+
+    /// <summary>Takes the VM out of service (caller holds the pool lock); it stops when its last stream ends.</summary>
+    private void Retire(ProxyVm vm)
+    {
+        _running.Remove(vm);
+        _retiring.Add(vm);
+        vm.Retiring = true;
+        _recycles++;
+        _plugin.LogHost(ProxyLogLevel.Info, $"VM {vm.Serial} is recycled: its memory grew to {vm.MemoryBytes} bytes (started at {vm.MemoryAtStart}; limit {Limits.MaxMemoryBytes}); it finishes its {vm.ActiveStreams} stream(s) and new streams go to a new VM");
+        if (vm.ActiveStreams == 0)
+        {
+            StopRetired(vm);
+        }
+    }
+
+    private void StopRetired(ProxyVm vm)
+    {
+        _retiring.Remove(vm);
+
+        // Never stop it inline: the caller holds the pool lock, and may be inside a stream of this VM.
+        _ = Task.Run(vm.StopAsync);
     }
 
     private ProxyVm? TryStart(bool isReplacement)

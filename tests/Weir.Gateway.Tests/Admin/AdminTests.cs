@@ -80,6 +80,32 @@ public sealed partial class AdminTests : IAsyncLifetime
         {
             line.Should().MatchRegex(SampleOrComment(), "every line is a comment or a sample in the exposition format");
         }
+
+        // Scrapers that follow the format (OpenMetrics) refuse a family whose samples come in pieces.
+        var seen = new List<string>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#')))
+        {
+            var family = FamilyOf(line);
+            if (seen.Count == 0 || seen[^1] != family)
+            {
+                seen.Should().NotContain(family, "the samples of one family are contiguous");
+                seen.Add(family);
+            }
+        }
+    }
+
+    private static string FamilyOf(string sample)
+    {
+        var name = sample[..sample.IndexOfAny(['{', ' '])];
+        foreach (var suffix in new[] { "_bucket", "_sum", "_count" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name;
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ConfigurationParserTests
                 configuration: { cluster: auth, allow: [alice, bob], limit: 5, strict: true }
                 vm_configuration: warm
                 failure_policy: fail_open
-                limits: { memory: 16MiB, callback_timeout: 20ms, max_vms: 4, max_buffered_body: 64KiB }
+                limits: { memory: 16MiB, callback_timeout: 20ms, max_vms: 4, max_buffered_body: 64KiB, recycle_at: 60% }
             """, directory);
 
         parsed.Errors.Should().BeEmpty();
@@ -85,7 +85,7 @@ public sealed class ConfigurationParserTests
         filter.Configuration.Should().Be("""{"cluster":"auth","allow":["alice","bob"],"limit":5,"strict":true}""");
         filter.VmConfiguration.Should().Be("warm");
         filter.FailurePolicy.Should().Be(FilterFailurePolicy.FailOpen);
-        filter.Limits.Should().Be(new FilterLimitsDefinition(16UL << 20, TimeSpan.FromMilliseconds(20), 4, 64 << 10));
+        filter.Limits.Should().Be(new FilterLimitsDefinition(16UL << 20, TimeSpan.FromMilliseconds(20), 4, 64 << 10, 0.6));
     }
 
     [Fact]
@@ -217,10 +217,12 @@ public sealed class ConfigurationParserTests
               - { name: bad-pin, module: "oci://127.0.0.1:5000/filters/x:v1", sha256: abc }
               - { name: bad-policy, module: "oci://127.0.0.1:5000/filters/x:v1", failure_policy: ignore }
               - { name: tiny, module: "oci://127.0.0.1:5000/filters/x:v1", limits: { memory: 1KiB } }
+              - { name: recycled, module: "oci://127.0.0.1:5000/filters/x:v1", limits: { recycle_at: 150% } }
             """);
 
         parsed.Errors.Select(error => error.Field).Should().BeEquivalentTo(
-            "filters[0].module", "filters[1].module", "filters[2].sha256", "filters[3].failure_policy", "filters[4].limits.memory");
+            "filters[0].module", "filters[1].module", "filters[2].sha256", "filters[3].failure_policy", "filters[4].limits.memory", "filters[5].limits.recycle_at");
+        parsed.Errors.Single(error => error.Field == "filters[5].limits.recycle_at").Message.Should().Be("expected a percentage from 0% to 100% (like 75%), found '150%'");
         parsed.Errors[0].Message.Should().Contain("does-not-exist.wasm").And.Contain("does not exist");
         parsed.Definition.Should().BeNull();
     }
