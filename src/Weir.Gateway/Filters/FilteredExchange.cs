@@ -144,8 +144,8 @@ internal sealed class FilteredExchange : IBodySink
     /// </summary>
     public ForwardedContent CreateRequestContent() =>
         _chain.HandlesRequestBody || _chain.HandlesRequestTrailers
-            ? new FilteredRequestContent(this, _context.Request.BodyReader, _aborted)
-            : new StreamingRequestContent(_context.Request.BodyReader, _aborted);
+            ? new FilteredRequestContent(this, _context.Request.BodyReader, _aborted) { TrailerSource = () => Http.RequestTrailers }
+            : new StreamingRequestContent(_context.Request.BodyReader, _aborted) { TrailerSource = ForwardedContent.ClientTrailers(_context) };
 
     /// <summary>A request body chunk through the chain, into <paramref name="sink"/>; the ending when a filter ended the exchange.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

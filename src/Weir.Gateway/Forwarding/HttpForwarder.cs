@@ -50,7 +50,7 @@ internal static class HttpForwarder
             }
 
             ForwardedContent? content = !hasBody ? null
-                : filtered is null ? new StreamingRequestContent(request.BodyReader, context.RequestAborted)
+                : filtered is null ? new StreamingRequestContent(request.BodyReader, context.RequestAborted) { TrailerSource = ForwardedContent.ClientTrailers(context) }
                 : filtered.CreateRequestContent();
             var message = filtered is null
                 ? UpstreamRequestFactory.Create(context, route, endpoint, content, upgrade)
