@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Weir.Gateway.Configuration;
 using Weir.Gateway.Metrics;
+using Weir.Gateway.Upstream;
 
 namespace Weir.Gateway.Clusters;
 
@@ -73,7 +74,16 @@ internal sealed class ClusterRuntime : IAsyncDisposable
         Invoker.Dispose();
     }
 
-    private static SocketsHttpHandler CreateHandler(ClusterDefinition definition) => new()
+    /// <summary>
+    /// Plain-http HTTP/1.1 clusters use the gateway's own upstream client (less work per request, and it can
+    /// forward request trailers); https and h2c clusters use SocketsHttpHandler.
+    /// </summary>
+    private static HttpMessageHandler CreateHandler(ClusterDefinition definition) =>
+        definition.Protocol == UpstreamProtocol.Http1 && definition.Endpoints.All(Http11UpstreamHandler.Supports)
+            ? new Http11UpstreamHandler(new Http11UpstreamOptions(definition.ConnectTimeout, definition.IdleConnectionTimeout, definition.MaxConnectionsPerEndpoint))
+            : CreateSocketsHandler(definition);
+
+    private static SocketsHttpHandler CreateSocketsHandler(ClusterDefinition definition) => new()
     {
         UseProxy = false,
         AllowAutoRedirect = false,
