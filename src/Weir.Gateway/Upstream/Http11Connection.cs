@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -77,9 +78,15 @@ internal sealed class Http11Connection
     /// <summary>The received bytes not consumed yet.</summary>
     internal ReadOnlySpan<byte> Buffered => _readBuffer.AsSpan(_readStart, _readEnd - _readStart);
 
-    /// <summary>Sends the request and reads the response head; the body follows through the response's content stream.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<HttpResponseMessage> SendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request and reads the response head; the body follows through the response's content stream.
+    /// The one asynchronous method of an exchange (the head is read here, not through further async layers,
+    /// since every layer costs a continuation hop per request). When <paramref name="reused"/> and
+    /// <paramref name="mayRetry"/>, a failure before any byte of the answer arrived and before the body was
+    /// taken from its content sends the request again on a new connection from the pool: the server most
+    /// likely closed this one while it sat idle.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, Uri uri, bool reused, bool mayRetry, CancellationToken cancellationToken)
     {
         _responseBytes = 0;
         _contentStarted = false;
@@ -88,8 +95,9 @@ internal sealed class Http11Connection
         // One registration for the whole exchange up to the response head: cancelling closes the socket, which
         // ends whatever send, receive or body read is pending at once.
         var registration = cancellationToken.UnsafeRegister(static state => ((Http11Connection)state!).Abort(), this);
-        HttpResponseMessage response;
-        BodyFraming framing;
+        HttpResponseMessage? response = null;
+        var framing = BodyFraming.None;
+        Exception? failure = null;
         try
         {
             var content = request.Content;
@@ -116,7 +124,22 @@ internal sealed class Http11Connection
                     Consume(_headLength);
                 }
 
-                status = await ReadHeadAsync().ConfigureAwait(false);
+                while ((status = TryTakeHead()) == 0)
+                {
+                    if (_readEnd == _readBuffer.Length)
+                    {
+                        MakeRoom();
+                    }
+
+                    var read = await _socket.ReceiveAsync(_readBuffer.AsMemory(_readEnd), SocketFlags.None).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        throw EndedInHead();
+                    }
+
+                    _readEnd += read;
+                    _responseBytes += read;
+                }
             }
 
             response = CreateResponse(request, status, flags, out framing);
@@ -124,15 +147,31 @@ internal sealed class Http11Connection
         catch (Exception exception)
         {
             Close();
-            registration.Dispose();
-            throw Translate(exception, cancellationToken);
+            failure = exception;
         }
 
         registration.Dispose();
+        if (failure is not null)
+        {
+            var translated = Translate(failure, cancellationToken);
+            if (mayRetry && reused && FailedBeforeResponse && translated is HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                var (next, nextReused) = await _pool.RentAsync(fresh: true, probe: request.Content is not null, cancellationToken).ConfigureAwait(false);
+                return await next.SendAsync(request, uri, nextReused, mayRetry: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (ReferenceEquals(translated, failure))
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw translated;
+        }
+
         if (_aborted)
         {
             // Cancelled just as the head arrived: the socket is gone.
-            response.Dispose();
+            response!.Dispose();
             throw new OperationCanceledException("the upstream request was cancelled", cancellationToken);
         }
 
@@ -141,7 +180,7 @@ internal sealed class Http11Connection
             ReleaseAfterBody();
         }
 
-        return response;
+        return response!;
     }
 
     /// <summary>Closes the socket (idempotent); the pool's slot is freed unless an upgrade already took the connection out of it.</summary>
@@ -214,7 +253,7 @@ internal sealed class Http11Connection
 
     /// <summary>Sends on the raw connection (an upgraded one).</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    internal async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    internal async ValueTask SendBytesAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         while (!data.IsEmpty)
         {
@@ -290,7 +329,7 @@ internal sealed class Http11Connection
             return;
         }
 
-        await SendAsync(_writeBuffer.AsMemory(0, _writeLength), CancellationToken.None).ConfigureAwait(false);
+        await SendBytesAsync(_writeBuffer.AsMemory(0, _writeLength), CancellationToken.None).ConfigureAwait(false);
         _writeLength = 0;
     }
 
@@ -416,34 +455,44 @@ internal sealed class Http11Connection
     }
 
     /// <summary>Reads until a whole response head is buffered; returns its status code.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadHeadAsync()
     {
-        while (true)
+        int status;
+        while ((status = TryTakeHead()) == 0)
         {
-            // Empty lines before a status line (a server that ended a body with an extra CRLF) are skipped.
-            while (_readEnd > _readStart && _readBuffer[_readStart] is (byte)'\r' or (byte)'\n')
-            {
-                Consume(1);
-            }
-
-            var length = ResponseHeadParser.FindEnd(Buffered);
-            if (length > 0)
-            {
-                _headLength = length;
-                var head = Buffered[..length];
-                ResponseHeadParser.ParseStatusLine(ResponseHeadParser.NextLine(ref head), out _, out var status, out _);
-                return status;
-            }
-
             if (await FillAsync(CancellationToken.None).ConfigureAwait(false) == 0)
             {
-                throw new HttpIOException(HttpRequestError.ResponseEnded, _responseBytes == 0
-                    ? "the upstream closed the connection without answering"
-                    : "the upstream closed the connection in the middle of the response head");
+                throw EndedInHead();
             }
         }
+
+        return status;
     }
+
+    /// <summary>The status of the response head at the start of the buffer once it is all there (its length in <see cref="_headLength"/>), else 0.</summary>
+    private int TryTakeHead()
+    {
+        // Empty lines before a status line (a server that ended a body with an extra CRLF) are skipped.
+        while (_readEnd > _readStart && _readBuffer[_readStart] is (byte)'\r' or (byte)'\n')
+        {
+            Consume(1);
+        }
+
+        var length = ResponseHeadParser.FindEnd(Buffered);
+        if (length < 0)
+        {
+            return 0;
+        }
+
+        _headLength = length;
+        var head = Buffered[..length];
+        ResponseHeadParser.ParseStatusLine(ResponseHeadParser.NextLine(ref head), out _, out var status, out _);
+        return status;
+    }
+
+    private HttpIOException EndedInHead() => new(HttpRequestError.ResponseEnded, _responseBytes == 0
+        ? "the upstream closed the connection without answering"
+        : "the upstream closed the connection in the middle of the response head");
 
     private HttpResponseMessage CreateResponse(HttpRequestMessage request, int status, RequestHeadFlags flags, out BodyFraming framing)
     {
@@ -790,7 +839,7 @@ internal sealed class Http11Connection
             await FlushAsync().ConfigureAwait(false);
             if (data.Length + 2 > _writeBuffer.Length / 2)
             {
-                await SendAsync(data, CancellationToken.None).ConfigureAwait(false);
+                await SendBytesAsync(data, CancellationToken.None).ConfigureAwait(false);
                 data = default;
             }
         }

@@ -53,7 +53,7 @@ internal sealed class Http11UpgradedStream : Stream
     {
         try
         {
-            await _connection.SendAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await _connection.SendBytesAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is System.Net.Sockets.SocketException or ObjectDisposedException)
         {

@@ -16,7 +16,8 @@ namespace Weir.Gateway.Upstream;
 /// <remarks>
 /// The response is returned once its head arrived (the body streams from its content). A request that
 /// fails on a pooled connection before any response byte arrived, and before any of its body was taken, is
-/// sent once more on a new connection: the server most likely closed the connection while it sat idle.
+/// sent once more on a new connection (see <see cref="Http11Connection.SendAsync"/>): the server most
+/// likely closed the connection while it sat idle.
 /// </remarks>
 internal sealed class Http11UpstreamHandler : HttpMessageHandler
 {
@@ -24,10 +25,14 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
 
     // Pools by the scheme and authority as request URIs spell them (found without allocating), and by the
     // endpoint they reach, so two spellings of one endpoint share its pool and its connection limit.
-    private readonly ConcurrentDictionary<string, Http11ConnectionPool> _poolsByPrefix = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Http11ConnectionPool>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
+    private readonly ConcurrentDictionary<string, PoolByPrefix> _poolsByPrefix = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, PoolByPrefix>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
     private readonly ConcurrentDictionary<string, Http11ConnectionPool> _poolsByEndpoint = new(StringComparer.OrdinalIgnoreCase);
     private readonly Timer? _idleTimer;
+
+    // The pool found last, with the prefix it was found by: a cluster's requests nearly always go to one
+    // endpoint after another in a small set, and comparing a prefix is cheaper than hashing it.
+    private volatile PoolByPrefix? _last;
     private volatile bool _disposed;
 
     public Http11UpstreamHandler(Http11UpstreamOptions options)
@@ -60,7 +65,7 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
         return _poolsByEndpoint.TryGetValue(EndpointKey(uri), out var pool) ? pool : null;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -76,22 +81,17 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var pool = PoolFor(uri);
-        var hasContent = request.Content is not null;
-        var fresh = false;
-        while (true)
+
+        // Requests with a body check an idle connection for a server close first: they cannot be sent twice.
+        var renting = PoolFor(uri).RentAsync(fresh: false, probe: request.Content is not null, cancellationToken);
+        if (renting.IsCompletedSuccessfully)
         {
-            var (connection, reused) = await pool.RentAsync(fresh, probe: hasContent, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await connection.SendAsync(request, uri, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException) when (reused && !fresh && connection.FailedBeforeResponse && !cancellationToken.IsCancellationRequested)
-            {
-                // Most likely closed by the server while idle; nothing of the request was consumed, so it goes again.
-                fresh = true;
-            }
+            // The usual case, an idle connection: the exchange's own task is the only one.
+            var (connection, reused) = renting.Result;
+            return connection.SendAsync(request, uri, reused, mayRetry: true, cancellationToken);
         }
+
+        return SendOnceConnectedAsync(renting, request, uri, cancellationToken);
     }
 
     protected override void Dispose(bool disposing)
@@ -109,6 +109,12 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
         base.Dispose(disposing);
     }
 
+    private static async Task<HttpResponseMessage> SendOnceConnectedAsync(ValueTask<(Http11Connection Connection, bool Reused)> renting, HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    {
+        var (connection, reused) = await renting.ConfigureAwait(false);
+        return await connection.SendAsync(request, uri, reused, mayRetry: true, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string EndpointKey(Uri uri) => string.Create(CultureInfo.InvariantCulture, $"{uri.Host}:{uri.Port}");
 
     private Http11ConnectionPool PoolFor(Uri uri)
@@ -119,18 +125,24 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
         {
             var authorityEnd = original[(schemeEnd + 3)..].IndexOfAny('/', '?', '#');
             var prefix = authorityEnd < 0 ? original : original[..(schemeEnd + 3 + authorityEnd)];
-            if (_prefixLookup.TryGetValue(prefix, out var known))
+            if (_last is { } last && prefix.SequenceEqual(last.Prefix))
             {
-                return known;
+                return last.Pool;
             }
 
-            return AddPool(uri, prefix.ToString());
+            if (!_prefixLookup.TryGetValue(prefix, out var known))
+            {
+                known = _poolsByPrefix.GetOrAdd(prefix.ToString(), static (key, state) => new PoolByPrefix(key, state.Handler.AddPool(state.Uri)), (Handler: this, Uri: uri));
+            }
+
+            _last = known;
+            return known.Pool;
         }
 
-        return AddPool(uri, prefix: null);
+        return AddPool(uri);
     }
 
-    private Http11ConnectionPool AddPool(Uri uri, string? prefix)
+    private Http11ConnectionPool AddPool(Uri uri)
     {
         if (!string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
         {
@@ -138,10 +150,6 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
         }
 
         var pool = _poolsByEndpoint.GetOrAdd(EndpointKey(uri), static (_, state) => new Http11ConnectionPool(state.Uri, state.Options), (Uri: uri, Options: _options));
-        if (prefix is not null)
-        {
-            _poolsByPrefix.TryAdd(prefix, pool);
-        }
 
         if (_disposed)
         {
@@ -160,4 +168,7 @@ internal sealed class Http11UpstreamHandler : HttpMessageHandler
             pool.CloseExpired(now);
         }
     }
+
+    /// <summary>A pool and the scheme and authority prefix it was found by.</summary>
+    private sealed record PoolByPrefix(string Prefix, Http11ConnectionPool Pool);
 }

@@ -61,8 +61,8 @@ internal static class KnownResponseHeaders
         new("grpc-status", false),
     ];
 
-    // Candidates by name length, so a lookup compares against a handful of names at most.
-    private static readonly int[][] ByLength = BuildIndex();
+    // Candidates by name length and first letter, so a lookup compares against one name, rarely two.
+    private static readonly int[][] Buckets = BuildIndex();
 
     public static int Count => All.Length;
 
@@ -77,14 +77,16 @@ internal static class KnownResponseHeaders
     /// <summary>The index of the header named by <paramref name="name"/> (ASCII, any case), or -1.</summary>
     public static int Find(ReadOnlySpan<byte> name)
     {
-        if (name.Length >= ByLength.Length)
+        var bucket = name.IsEmpty ? 0 : Bucket(name.Length, name[0]);
+        if (bucket >= Buckets.Length)
         {
             return -1;
         }
 
-        foreach (var index in ByLength[name.Length])
+        foreach (var index in Buckets[bucket])
         {
-            if (Ascii.EqualsIgnoreCase(name, All[index].Bytes))
+            // Most servers write the usual case, which an exact comparison confirms fastest.
+            if (name.SequenceEqual(All[index].Bytes) || Ascii.EqualsIgnoreCase(name, All[index].Bytes))
             {
                 return index;
             }
@@ -95,13 +97,14 @@ internal static class KnownResponseHeaders
 
     private static int IndexOf(string name) => Array.FindIndex(All, header => header.Name == name);
 
+    private static int Bucket(int length, int first) => (length * 32) + ((first | 0x20) & 31);
+
     private static int[][] BuildIndex()
     {
-        var longest = All.Max(header => header.Name.Length);
-        var index = new int[longest + 1][];
-        for (var length = 0; length <= longest; length++)
+        var index = new int[Bucket(All.Max(header => header.Name.Length) + 1, 0)][];
+        for (var bucket = 0; bucket < index.Length; bucket++)
         {
-            index[length] = Enumerable.Range(0, All.Length).Where(i => All[i].Name.Length == length).ToArray();
+            index[bucket] = Enumerable.Range(0, All.Length).Where(i => Bucket(All[i].Name.Length, All[i].Name[0]) == bucket).ToArray();
         }
 
         return index;
