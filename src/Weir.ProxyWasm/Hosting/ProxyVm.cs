@@ -65,6 +65,9 @@ internal sealed partial class ProxyVm : IQueueReadyTarget
     /// <summary>The linear memory the VM had when it started serving (its module's initial needs).</summary>
     public ulong MemoryAtStart { get; private set; }
 
+    /// <summary>Streams the pool has pinned to this VM since it started (pool lock).</summary>
+    public long StreamsServed { get; set; }
+
     /// <summary>The pool retired the VM: it takes no new streams and stops once its last stream ends (pool lock).</summary>
     public bool Retiring { get; set; }
 

@@ -15,6 +15,13 @@ public sealed record PluginLimits
     /// </summary>
     public double RecycleMemoryFraction { get; init; } = 0.75;
 
+    /// <summary>
+    /// A VM is recycled for its memory only after serving at least this many streams, so a filter whose
+    /// memory settles above the mark soon after it starts (a table built on the first request) is not
+    /// recycled over and over; a leak of tens of bytes per exchange needs far more streams to matter.
+    /// </summary>
+    public long RecycleAfterStreams { get; init; } = 1000;
+
     /// <summary>The longest one callback (or the VM's start) may run before it is stopped as a failure.</summary>
     public TimeSpan CallbackTimeout { get; init; } = TimeSpan.FromSeconds(1);
 

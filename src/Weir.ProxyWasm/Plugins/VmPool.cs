@@ -74,6 +74,7 @@ internal sealed class VmPool
                 if (best is not null && (best.ActiveStreams == 0 || _running.Count + _starting >= Limits.MaxVms))
                 {
                     best.ActiveStreams++;
+                    best.StreamsServed++;
                     return best;
                 }
 
@@ -85,6 +86,7 @@ internal sealed class VmPool
                 else if (best is not null)
                 {
                     best.ActiveStreams++;
+                    best.StreamsServed++;
                     return best;
                 }
 
@@ -101,6 +103,7 @@ internal sealed class VmPool
                     {
                         _running.Add(vm);
                         vm.ActiveStreams++;
+                        vm.StreamsServed++;
                         return vm;
                     }
                 }
@@ -252,7 +255,10 @@ internal sealed class VmPool
         return best;
     }
 
-    /// <summary>Grew past the recycling mark since it started (a VM that starts above it keeps serving).</summary>
+    /// <summary>
+    /// Grew past the recycling mark since it started, after serving enough streams to tell a leak from a
+    /// working set that settles above the mark (such VMs, and those that start above it, keep serving).
+    /// </summary>
     private bool IsOvergrown(ProxyVm vm)
     {
         var fraction = Limits.RecycleMemoryFraction;
@@ -262,7 +268,7 @@ internal sealed class VmPool
         }
 
         var mark = (ulong)(Limits.MaxMemoryBytes * Math.Min(fraction, 1.0));
-        return vm.MemoryBytes >= mark && vm.MemoryAtStart < mark;
+        return vm.MemoryBytes >= mark && vm.MemoryAtStart < mark && vm.StreamsServed >= Limits.RecycleAfterStreams;
     }
 
     /// <summary>Takes the VM out of service (caller holds the pool lock); it stops when its last stream ends.</summary>

@@ -94,13 +94,30 @@ public sealed class VmRecyclingTests
         plugin.Health.Crashes.Should().Be(0);
     }
 
-    private static Plugin CreatePlugin(TestRuntime host, byte[] module, double recycleFraction) =>
+    [Fact]
+    public async Task Recycling_VmPastTheMarkBeforeServingEnoughStreams_KeepsServing()
+    {
+        // A filter that grows once, early (a table built on its first requests), then stays: recycling
+        // it would only make the next VM do the same.
+        var host = new TestRuntime();
+        await using var plugin = CreatePlugin(host, LeakingFilter(), recycleFraction: 0.25, recycleAfterStreams: 1000);
+
+        for (var i = 0; i < 8; i++)
+        {
+            (await RunExchangeAsync(plugin)).Failed.Should().BeFalse();
+        }
+
+        plugin.Health.Recycles.Should().Be(0);
+        plugin.Health.MemoryBytes.Should().BeGreaterThanOrEqualTo(4 * Page, "the VM is past its mark and still serves");
+    }
+
+    private static Plugin CreatePlugin(TestRuntime host, byte[] module, double recycleFraction, long recycleAfterStreams = 1) =>
         host.Runtime.CreatePlugin(
             ProxyWasmModule.Compile(Filters.Engine, module, "leaky"),
             new PluginConfiguration
             {
                 Name = "leaky",
-                Limits = new PluginLimits { MaxVms = 1, MaxMemoryBytes = 16 * Page, RecycleMemoryFraction = recycleFraction },
+                Limits = new PluginLimits { MaxVms = 1, MaxMemoryBytes = 16 * Page, RecycleMemoryFraction = recycleFraction, RecycleAfterStreams = recycleAfterStreams },
             });
 
     private static async Task<(FilterOutcome Outcome, bool Failed)> RunExchangeAsync(Plugin plugin)
