@@ -160,6 +160,58 @@ public sealed class Http11FailureTests
     }
 
     [Fact]
+    public async Task SendAsync_ContentShorterThanItsContentLength_FailsAndClosesTheConnection()
+    {
+        var closedByClient = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = RawUpstream.Start(async connection =>
+        {
+            await connection.ReadRequestAsync(readBody: false);
+            closedByClient.TrySetResult(await connection.ClosedByClientWithinAsync(TimeSpan.FromSeconds(10)));
+        });
+        using var client = Http11WireFormatTests.Client();
+        var content = new PiecewiseContent(["five!"u8.ToArray()]);
+        content.Headers.ContentLength = 10;
+
+        var sending = () => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, server.Url + "/") { Content = content }, CancellationToken.None);
+
+        (await sending.Should().ThrowAsync<HttpRequestException>()).Which.Message.Should().Contain("5 of the 10 bytes");
+        (await closedByClient.Task).Should().BeTrue("the server would otherwise wait for the missing bytes");
+    }
+
+    [Fact]
+    public async Task SendAsync_ContentLongerThanItsContentLength_FailsBeforeSendingTheExtraBytes()
+    {
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = RawUpstream.Start(async connection =>
+        {
+            await connection.ReadRequestAsync(readBody: false);
+            var bytes = new List<byte>();
+            var buffer = new byte[1];
+            while (await connection.ReceivesWithinAsync(TimeSpan.FromSeconds(5)))
+            {
+                try
+                {
+                    bytes.AddRange(await connection.ReadExactlyAsync(1));
+                }
+                catch (IOException)
+                {
+                    break;
+                }
+            }
+
+            received.TrySetResult(Encoding.ASCII.GetString([.. bytes]));
+        });
+        using var client = Http11WireFormatTests.Client();
+        var content = new PiecewiseContent(["four"u8.ToArray(), "-and-more"u8.ToArray()]);
+        content.Headers.ContentLength = 4;
+
+        var sending = () => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, server.Url + "/") { Content = content }, CancellationToken.None);
+
+        (await sending.Should().ThrowAsync<HttpRequestException>()).Which.Message.Should().Contain("longer than the 4 bytes");
+        (await received.Task).Should().Be("four", "nothing beyond the announced length may reach the server, where it would read as the next request");
+    }
+
+    [Fact]
     public async Task SendAsync_ExpectContinue_BodyWaitsForTheServersContinue()
     {
         var bodyEarly = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);

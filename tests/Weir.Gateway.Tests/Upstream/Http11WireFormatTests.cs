@@ -169,7 +169,7 @@ public sealed class Http11WireFormatTests
             {
                 lock (heads)
                 {
-                    return heads.Count == server.Accepted;
+                    return heads.Count > 0 && heads.Count == server.Accepted;
                 }
             },
             TimeSpan.FromSeconds(5),
@@ -297,6 +297,21 @@ public sealed class Http11WireFormatTests
         }
 
         server.Accepted.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task SendAsync_Http10ResponseWithKeepAliveAndLength_KeepsTheConnection()
+    {
+        await using var server = RawUpstream.Answering("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok");
+        using var client = Client();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url + "/"), CancellationToken.None);
+            (await BodyOf(response)).Should().Be("ok");
+        }
+
+        server.Accepted.Should().Be(1, "an HTTP/1.0 server that offers keep-alive and frames its body keeps the connection");
     }
 
     [Fact]
