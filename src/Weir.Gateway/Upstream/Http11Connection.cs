@@ -98,10 +98,12 @@ internal sealed class Http11Connection
         HttpResponseMessage? response = null;
         var framing = BodyFraming.None;
         Exception? failure = null;
+        var headWritten = false;
         try
         {
             var content = request.Content;
             var flags = WriteHead(request, uri, content, out var contentLength);
+            headWritten = true;
             var status = 0;
             if (content is null)
             {
@@ -154,7 +156,8 @@ internal sealed class Http11Connection
         if (failure is not null)
         {
             var translated = Translate(failure, cancellationToken);
-            if (mayRetry && reused && FailedBeforeResponse && translated is HttpRequestException && !cancellationToken.IsCancellationRequested)
+            // A request refused before anything was sent (a header that cannot be written) would fail anew.
+            if (mayRetry && reused && headWritten && FailedBeforeResponse && translated is HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 var (next, nextReused) = await _pool.RentAsync(fresh: true, probe: request.Content is not null, cancellationToken).ConfigureAwait(false);
                 return await next.SendAsync(request, uri, nextReused, mayRetry: false, cancellationToken).ConfigureAwait(false);
