@@ -64,13 +64,7 @@ internal sealed class VmPool
                     return null;
                 }
 
-                var best = LeastLoaded(out var overgrown);
-                if (overgrown is not null)
-                {
-                    Retire(overgrown);
-                    best = LeastLoaded(out _);
-                }
-
+                var best = LeastLoaded();
                 if (best is not null && (best.ActiveStreams == 0 || _running.Count + _starting >= Limits.MaxVms))
                 {
                     best.ActiveStreams++;
@@ -152,6 +146,7 @@ internal sealed class VmPool
                 _consecutiveFailures = 0;
             }
 
+            // Checked when a stream ends: streams are what a VM's memory grows with.
             if (!vm.Retiring && vm.State == VmState.Running && IsOvergrown(vm) && _running.Contains(vm))
             {
                 Retire(vm);
@@ -228,25 +223,12 @@ internal sealed class VmPool
         await Task.WhenAll(vms.Select(vm => vm.StopAsync())).ConfigureAwait(false);
     }
 
-    /// <summary>The running VM with the fewest streams; also the first VM found past the recycling mark, if any.</summary>
-    private ProxyVm? LeastLoaded(out ProxyVm? overgrown)
+    private ProxyVm? LeastLoaded()
     {
         ProxyVm? best = null;
-        overgrown = null;
         foreach (var vm in _running)
         {
-            if (vm.State != VmState.Running)
-            {
-                continue;
-            }
-
-            if (overgrown is null && IsOvergrown(vm))
-            {
-                overgrown = vm;
-                continue;
-            }
-
-            if (best is null || vm.ActiveStreams < best.ActiveStreams)
+            if (vm.State == VmState.Running && (best is null || vm.ActiveStreams < best.ActiveStreams))
             {
                 best = vm;
             }

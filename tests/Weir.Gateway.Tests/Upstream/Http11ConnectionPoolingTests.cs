@@ -245,18 +245,7 @@ public sealed class Http11ConnectionPoolingTests
     public async Task SendAsync_AtTheConnectionLimit_LaterRequestsWaitForAConnectionToComeBack()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RawUpstream.Start(async connection =>
-        {
-            while (await connection.ReadRequestAsync() is { } request)
-            {
-                if (request.RequestLine.Contains("/slow", StringComparison.Ordinal))
-                {
-                    await gate.Task;
-                }
-
-                await connection.WriteAsync(Hello);
-            }
-        });
+        await using var server = StartHoldingSlowRequests(gate);
         var handler = new Http11UpstreamHandler(Options(maxConnections: 1));
         using var client = new HttpMessageInvoker(handler);
 
@@ -287,18 +276,7 @@ public sealed class Http11ConnectionPoolingTests
     public async Task SendAsync_WaiterCancelled_ThrowsAndLeavesNoSlotBehind()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = RawUpstream.Start(async connection =>
-        {
-            while (await connection.ReadRequestAsync() is { } request)
-            {
-                if (request.RequestLine.Contains("/slow", StringComparison.Ordinal))
-                {
-                    await gate.Task;
-                }
-
-                await connection.WriteAsync(Hello);
-            }
-        });
+        await using var server = StartHoldingSlowRequests(gate);
         var handler = new Http11UpstreamHandler(Options(maxConnections: 1));
         using var client = new HttpMessageInvoker(handler);
         var slow = client.SendAsync(Get(server, "/slow"), CancellationToken.None);
@@ -364,4 +342,18 @@ public sealed class Http11ConnectionPoolingTests
         var after = () => client.SendAsync(Get(server), CancellationToken.None);
         await after.Should().ThrowAsync<ObjectDisposedException>();
     }
+
+    /// <summary>A server answering "hello" to every request, holding those for <c>/slow</c> until <paramref name="gate"/> opens.</summary>
+    private static RawUpstream StartHoldingSlowRequests(TaskCompletionSource gate) => RawUpstream.Start(async connection =>
+    {
+        while (await connection.ReadRequestAsync() is { } request)
+        {
+            if (request.RequestLine.Contains("/slow", StringComparison.Ordinal))
+            {
+                await gate.Task;
+            }
+
+            await connection.WriteAsync(Hello);
+        }
+    });
 }

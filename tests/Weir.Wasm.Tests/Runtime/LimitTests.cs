@@ -108,7 +108,7 @@ public sealed class LimitTests
             }
 
             // Other tests' stores may keep it awake for a while; 200 linger periods is plenty.
-            WaitUntil(() => DeadlineScheduler.IsParked, DeadlineScheduler.Linger * 200).Should().BeTrue("nothing is armed, so the deadline thread sleeps");
+            SpinWait.SpinUntil(() => DeadlineScheduler.IsParked, DeadlineScheduler.Linger * 200).Should().BeTrue("nothing is armed, so the deadline thread sleeps");
 
             WasmTrapException? trap = null;
             var spinner = new Thread(() =>
@@ -203,21 +203,5 @@ public sealed class LimitTests
 
         Assert.Throws<WasmTrapException>(() => instance.GetFunction<int, object>("table_get")!(4)).Code.Should().Be(TrapCode.TableOutOfBounds);
         instance.GetFunction<int, object>("table_get")!(0).Should().BeOfType<Function>();
-    }
-
-    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (stopwatch.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            Thread.Sleep(10);
-        }
-
-        return true;
     }
 }
